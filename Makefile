@@ -1,0 +1,58 @@
+# Kennisbank Arbeidsmigratie — every target creates .venv itself when it is missing.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+ADDR   ?= 127.0.0.1:8000
+
+.PHONY: install serve build check test test-fast bench clean new-voorbeeld new-evenement browser-deps
+
+install: $(STAMP)
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+browser-deps: node_modules/.package-lock.json
+	@tools/ensure-chromium
+
+## serve: live preview on http://$(ADDR)
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --strict --dev-addr $(ADDR)
+
+## build: strict build into site/
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict --clean
+
+## check: validate data/ only (fast); errors as file:line:column
+check: $(STAMP)
+	$(BIN)/python -m macros check
+
+## test: every test (unit, built site, headless Chromium + axe-core)
+test: $(STAMP) browser-deps
+	$(BIN)/python -m macros check
+	$(BIN)/python -m pytest -n auto
+
+## test-fast: everything except the browser tests
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -n auto -m "not browser"
+
+## bench: build time, memory, page and search-index size vs. plain MkDocs baselines
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)
+
+## new-voorbeeld / new-evenement: scaffold a data file (ID=... required)
+new-voorbeeld: $(STAMP)
+	$(BIN)/python -m macros new goed-voorbeeld $(ID)
+new-evenement: $(STAMP)
+	$(BIN)/python -m macros new evenement $(ID)
+
+clean:
+	rm -rf site .pytest_cache .bench
+	find . -name __pycache__ -type d -prune -not -path './.venv/*' -exec rm -rf {} +

@@ -1,0 +1,111 @@
+"""MkDocs hooks: the thin adapter between MkDocs and the pure core (catalog, registry, feeds).
+
+MkDocs loads this file by path (``hooks:`` in mkdocs.yml), so it puts the repository on ``sys.path``.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+_ROOT = Path(__file__).resolve().parent.parent
+if str(_ROOT) not in sys.path:
+    sys.path.insert(0, str(_ROOT))
+
+from markupsafe import Markup, escape  # noqa: E402
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.structure.pages import Page  # noqa: E402
+from mkdocs.structure.toc import get_toc  # noqa: E402
+
+from macros import state  # noqa: E402
+from macros.catalog import CatalogError  # noqa: E402
+from macros.feeds.ical import write_feeds  # noqa: E402
+from macros.shell import ShellRenderer  # noqa: E402
+from macros.site.registry import GeneratedPage  # noqa: E402
+
+RECORD_TEMPLATE = "kennisbank/record.html"
+
+
+class RecordPage(Page):
+    """A page generated from a data record: no Markdown, its body comes from our templates.
+
+    Like Material's blog plugin (``Post(Page)``), it is a real MkDocs page: search, the theme and
+    other plugins see it as any other page.
+    """
+
+    def __init__(self, gen: GeneratedPage, file: File, config) -> None:
+        super().__init__(Markup(escape(gen.title)), file, config)
+        self.generated = gen
+
+    def read_source(self, config) -> None:
+        self.markdown = ""
+        meta = {
+            "template": RECORD_TEMPLATE,
+            "description": self.generated.description,
+            "hide": ["navigation", "toc"],
+            "kb_kind": self.generated.kind,
+            "render_macros": False,
+        }
+        if self.generated.search_exclude:
+            meta["search"] = {"exclude": True}
+        self.meta = meta
+
+    def render(self, config, files) -> None:
+        self.content = self.generated.render_body()
+        self.toc = get_toc([])
+        self.present_anchor_ids = set()
+
+
+def _edit_url(config) -> callable:
+    repo = (config.repo_url or "").rstrip("/")
+    branch = ((config.extra.get("kennisbank") or {}).get("branch")) or "main"
+    return lambda path: f"{repo}/edit/{branch}/{path}" if repo else ""
+
+
+def on_config(config):
+    data_dir = state.data_dir_for(config.config_file_path, config.extra)
+    try:
+        state.load(data_dir)
+    except CatalogError as exc:
+        raise PluginError(exc.report()) from None
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    st = state.current()
+    edit = _edit_url(config)
+    for gen in st.model.pages(edit):
+        if files.get_file_from_path(gen.src_uri) is not None:
+            raise PluginError(f"{gen.src_uri}: deze pagina wordt uit data/ gemaakt; verwijder het bestand uit docs/")
+        file = File.generated(config, gen.src_uri, content="")
+        files.append(file)
+        page = RecordPage(gen, file, config)
+        if gen.source_path:
+            page.edit_url = edit(gen.source_path)
+    return files
+
+
+def on_env(env, config, files: Files):
+    # Titles reach <title> and the header unescaped in Material: make every title safe HTML once.
+    for file in files.documentation_pages():
+        page = file.page
+        if page is None:
+            continue
+        if page.title is not None and not isinstance(page.title, Markup):
+            page.title = Markup(escape(Markup(str(page.title)).striptags()))
+        meta_title = page.meta.get("title")
+        if meta_title is not None and not isinstance(meta_title, Markup):
+            page.meta["title"] = Markup(escape(str(meta_title)))
+    env.globals["kb_shell"] = ShellRenderer()
+    return env
+
+
+def on_post_build(config) -> None:
+    st = state.current()
+    write_feeds(list(st.catalog.events.values()), Path(config.site_dir), config.site_url or "/", st.today)
+
+
+def on_serve(server, config, builder):
+    server.watch(str(state.data_dir_for(config.config_file_path, config.extra)))
+    server.watch(str(_ROOT / "macros" / "templates"))
+    return server

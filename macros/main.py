@@ -1,0 +1,41 @@
+"""mkdocs-macros entry point: the macros Markdown pages call. A thin adapter over the site model."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+_ROOT = Path(__file__).resolve().parent.parent
+if str(_ROOT) not in sys.path:
+    sys.path.insert(0, str(_ROOT))
+
+from macros import state  # noqa: E402
+
+
+def _root(env) -> str:
+    return "../" * env.page.url.count("/") if env.page and env.page.url else ""
+
+
+def define_env(env) -> None:
+    data_dir = state.data_dir_for(env.conf.config_file_path, env.conf.extra)
+
+    def model():
+        return state.load(data_dir).model
+
+    @env.macro
+    def praktijkbibliotheek() -> str:
+        """The library of good practices with its facets (docs/goede-voorbeelden/index.md)."""
+        return model().library(_root(env))
+
+    @env.macro
+    def agenda() -> str:
+        """The full agenda: upcoming by month, past by year (docs/agenda/index.md)."""
+        return model().agenda_page(_root(env))
+
+    @env.macro
+    def agenda_vooruitblik(aantal: int = 3) -> str:
+        """The next events, for the home page."""
+        return model().upcoming(_root(env), aantal)
+
+    @env.macro
+    def aantal_goede_voorbeelden() -> int:
+        return len(model().cat.practices)

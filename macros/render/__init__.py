@@ -1,0 +1,1 @@
+"""HTML rendering: sanitised Markdown, Dutch dates and the autoescaped Jinja environment."""

@@ -1,0 +1,44 @@
+"""Contributor Markdown to safe HTML: Python-Markdown, then an allow-list sanitiser (nh3).
+
+One ``Markdown`` instance is reused (``reset()`` between documents): MkDocs builds a new one per page,
+which costs more than converting a short record.
+"""
+from __future__ import annotations
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+ALLOWED_TAGS = {
+    "p", "br", "strong", "em", "b", "i", "code", "pre", "blockquote", "ul", "ol", "li", "a",
+    "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd", "hr", "abbr", "sup", "sub",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"align"}, "td": {"align"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+class SafeMarkdown:
+    """Render untrusted Markdown. Headings start at h3 (the page owns h1 and h2)."""
+
+    def __init__(self, heading_base: int = 3):
+        self._md = markdown.Markdown(
+            extensions=["tables", "def_list", "abbr", "sane_lists", "toc"],
+            extension_configs={"toc": {"baselevel": heading_base, "anchorlink": False, "permalink": False}},
+            output_format="html",
+        )
+
+    def __call__(self, text: str | None) -> Markup:
+        if not text:
+            return Markup("")
+        self._md.reset()
+        html = self._md.convert(text)
+        clean = nh3.clean(
+            html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
+            link_rel="noopener noreferrer", strip_comments=True,
+        )
+        return Markup(clean)
+
+
+def plain_text(text: str | None) -> str:
+    """Contributor text that must never contain markup: everything becomes text (escaped later)."""
+    return (text or "").strip()

@@ -1,0 +1,201 @@
+/* Kennisbank Arbeidsmigratie: progressive enhancement only. Without this script every page lists
+   everything; with it, the library and agenda filter in place, keep their state in the query string,
+   and the agenda corrects "komend" against the reader's clock. No requests, no storage. */
+(function () {
+  "use strict";
+
+  function words(value) { return value ? value.split(" ") : []; }
+
+  /* ---- Good-practice library --------------------------------------------------------------- */
+  function initLibrary(root) {
+    var form = root.querySelector("[data-kb-filters]");
+    var list = root.querySelector("[data-kb-list]");
+    var count = root.querySelector("[data-kb-count]");
+    var empty = root.querySelector("[data-kb-empty]");
+    if (!form || !list) return;
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+    var text = form.querySelector("input[name=q]");
+    var keys = selects.map(function (s) { return s.name; });
+    var cards = Array.prototype.map.call(list.children, function (li) {
+      var facets = {};
+      keys.forEach(function (k) { facets[k] = words(li.getAttribute("data-" + k)); });
+      return { el: li, facets: facets, text: li.getAttribute("data-tekst") || "", shown: true };
+    });
+    var total = cards.length;
+
+    function state() {
+      var s = { q: text.value.trim().toLowerCase() };
+      selects.forEach(function (sel) { s[sel.name] = sel.value; });
+      return s;
+    }
+    function apply(s) {
+      var terms = words(s.q.replace(/\s+/g, " ").trim());
+      var n = 0;
+      for (var i = 0; i < cards.length; i++) {
+        var c = cards[i], ok = true;
+        for (var k = 0; ok && k < keys.length; k++) {
+          var want = s[keys[k]];
+          if (want && c.facets[keys[k]].indexOf(want) < 0) ok = false;
+        }
+        for (var t = 0; ok && t < terms.length; t++) {
+          if (c.text.indexOf(terms[t]) < 0) ok = false;
+        }
+        if (ok !== c.shown) { c.el.hidden = !ok; c.shown = ok; }
+        if (ok) n++;
+      }
+      count.textContent = n === total
+        ? total + " goede voorbeelden"
+        : n + " van " + total + " goede voorbeelden " + (n === 1 ? "voldoet" : "voldoen") + " aan de filters";
+      empty.hidden = n !== 0;
+    }
+    function toQuery(s) {
+      var p = new URLSearchParams();
+      keys.forEach(function (k) { if (s[k]) p.set(k, s[k]); });
+      if (s.q) p.set("q", text.value.trim());
+      var q = p.toString();
+      return location.pathname + (q ? "?" + q : "") + location.hash;
+    }
+    function fromQuery() {
+      var p = new URLSearchParams(location.search);
+      selects.forEach(function (sel) {
+        var v = p.get(sel.name) || "";
+        var known = Array.prototype.some.call(sel.options, function (o) { return o.value === v; });
+        sel.value = known ? v : "";
+      });
+      text.value = p.get("q") || "";
+      apply(state());
+    }
+    var typing = null;
+    form.addEventListener("input", function (ev) {
+      var s = state();
+      apply(s);
+      if (ev.target === text) {
+        // Typing replaces the history entry; choosing a facet adds one (so Back undoes it).
+        history.replaceState(null, "", toQuery(s));
+      }
+    });
+    form.addEventListener("change", function (ev) {
+      if (ev.target.tagName === "SELECT") history.pushState(null, "", toQuery(state()));
+    });
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); });
+    root.querySelectorAll("[data-kb-clear]").forEach(function (el) {
+      el.addEventListener("click", function (ev) {
+        ev.preventDefault();
+        selects.forEach(function (sel) { sel.value = ""; });
+        text.value = "";
+        apply(state());
+        history.pushState(null, "", toQuery(state()));
+        text.focus();
+      });
+    });
+    window.addEventListener("popstate", fromQuery);
+    form.hidden = false;
+    fromQuery();
+  }
+
+  /* ---- Agenda ------------------------------------------------------------------------------ */
+  function ended(el, now) {
+    var end = Date.parse(el.getAttribute("data-einde"));
+    return !isNaN(end) && end <= now;
+  }
+
+  function initAgenda(root, now) {
+    var upcoming = root.querySelector("[data-kb-upcoming]");
+    var past = root.querySelector("[data-kb-past]");
+    // Move events that ended since the build from "komend" to "eerder" (newest first).
+    Array.prototype.slice.call(upcoming.querySelectorAll(".kb-event")).reverse().forEach(function (li) {
+      if (!ended(li, now)) return;
+      var year = li.getAttribute("data-einde").slice(0, 4);
+      var when = li.querySelector("time");
+      if (when) year = when.getAttribute("datetime").slice(0, 4);
+      var group = past.querySelector('[data-kb-group="' + year + '"] ul');
+      if (!group) {
+        var section = document.createElement("section");
+        section.className = "kb-year";
+        section.setAttribute("data-kb-group", year);
+        section.setAttribute("aria-labelledby", "jaar-" + year);
+        var h = document.createElement("h3");
+        h.id = "jaar-" + year;
+        h.textContent = year;
+        group = document.createElement("ul");
+        group.className = "kb-events";
+        section.appendChild(h);
+        section.appendChild(group);
+        var before = Array.prototype.find.call(past.children, function (s) { return s.getAttribute("data-kb-group") < year; });
+        past.insertBefore(section, before || null);
+      }
+      group.insertBefore(li, group.firstChild);
+    });
+    upcoming.querySelectorAll("[data-kb-group]").forEach(function (s) {
+      if (!s.querySelector(".kb-event")) s.remove();
+    });
+    var form = root.querySelector("[data-kb-filters]");
+    var count = root.querySelector("[data-kb-count]");
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+    function apply() {
+      var want = {};
+      selects.forEach(function (s) { want[s.name] = s.value; });
+      var nUp = 0, nPast = 0;
+      root.querySelectorAll(".kb-event").forEach(function (li) {
+        var ok = (!want.regio || li.getAttribute("data-regio") === want.regio) &&
+                 (!want.soort || li.getAttribute("data-soort") === want.soort);
+        li.hidden = !ok;
+        if (ok) { if (upcoming.contains(li)) nUp++; else nPast++; }
+      });
+      root.querySelectorAll("[data-kb-group]").forEach(function (s) {
+        s.hidden = !s.querySelector(".kb-event:not([hidden])");
+      });
+      root.querySelector("[data-kb-none-upcoming]").hidden = nUp !== 0;
+      root.querySelector("[data-kb-none-past]").hidden = nPast !== 0;
+      count.textContent = nUp + " komende en " + nPast + " eerdere bijeenkomsten";
+    }
+    function fromQuery() {
+      var p = new URLSearchParams(location.search);
+      selects.forEach(function (sel) {
+        var v = p.get(sel.name) || "";
+        sel.value = Array.prototype.some.call(sel.options, function (o) { return o.value === v; }) ? v : "";
+      });
+      apply();
+    }
+    form.addEventListener("change", function () {
+      var p = new URLSearchParams();
+      selects.forEach(function (s) { if (s.value) p.set(s.name, s.value); });
+      var q = p.toString();
+      history.pushState(null, "", location.pathname + (q ? "?" + q : ""));
+      apply();
+    });
+    form.addEventListener("reset", function () {
+      setTimeout(function () { history.pushState(null, "", location.pathname); apply(); }, 0);
+    });
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); });
+    window.addEventListener("popstate", fromQuery);
+    form.hidden = false;
+    fromQuery();
+  }
+
+  function initUpcoming(root, now) {
+    var limit = parseInt(root.getAttribute("data-limit"), 10) || 3;
+    var shown = 0;
+    root.querySelectorAll(".kb-event").forEach(function (li) {
+      if (ended(li, now)) { li.remove(); return; }
+      li.hidden = shown >= limit;
+      shown++;
+    });
+    root.querySelector("[data-kb-none-upcoming]").hidden = shown !== 0;
+  }
+
+  function initEventPage(root, now) {
+    var note = root.querySelector("[data-kb-past-note]");
+    if (note) note.hidden = !ended(root, now);
+  }
+
+  function init() {
+    var now = Date.now();
+    document.querySelectorAll("[data-kb-library]").forEach(initLibrary);
+    document.querySelectorAll("[data-kb-agenda]").forEach(function (el) { initAgenda(el, now); });
+    document.querySelectorAll("[data-kb-upcoming-home]").forEach(function (el) { initUpcoming(el, now); });
+    document.querySelectorAll(".kb-event-page[data-einde]").forEach(function (el) { initEventPage(el, now); });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
