@@ -86,16 +86,18 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_env(env, config, files: Files):
-    # Titles reach <title> and the header unescaped in Material: make every title safe HTML once.
+    # Titles and descriptions reach <title>, <meta> and the header unescaped in Material: make them
+    # safe HTML once, for every page.
     for file in files.documentation_pages():
         page = file.page
         if page is None:
             continue
         if page.title is not None and not isinstance(page.title, Markup):
             page.title = Markup(escape(Markup(str(page.title)).striptags()))
-        meta_title = page.meta.get("title")
-        if meta_title is not None and not isinstance(meta_title, Markup):
-            page.meta["title"] = Markup(escape(str(meta_title)))
+        for key in ("title", "description"):  # Material prints both unescaped
+            value = page.meta.get(key)
+            if value is not None and not isinstance(value, Markup):
+                page.meta[key] = Markup(escape(str(value)))
     env.globals["kb_shell"] = ShellRenderer()
     return env
 

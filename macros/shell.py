@@ -29,12 +29,14 @@ class _ProtoPage:
         self._real = real
         self.title = _TOKEN.format("TITLE")
         self.content = _CONTENT_SENTINEL
-        self.canonical_url = _TOKEN.format("CANONICAL")
-        self.edit_url = _TOKEN.format("EDITURL")
-        self.url = _TOKEN.format("URL")
+        # Present-or-absent values keep their presence (it changes the markup); see the shell key.
+        self.canonical_url = _TOKEN.format("CANONICAL") if real.canonical_url else real.canonical_url
+        self.edit_url = _TOKEN.format("EDITURL") if real.edit_url else real.edit_url
+        # page.url stays real: the `url` filter derives relative paths from it (same depth for all).
         self.abs_url = _TOKEN.format("ABSURL")
         self.meta = dict(real.meta)
-        self.meta["description"] = _TOKEN.format("DESCRIPTION")
+        if real.meta.get("description"):
+            self.meta["description"] = _TOKEN.format("DESCRIPTION")
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._real, name)
@@ -54,7 +56,8 @@ class ShellRenderer:
         page = context["page"]
         if not self.enabled:
             return Markup(env.get_template(self.template).render(context.get_all()))
-        key = (context.get("base_url"), page.meta.get("kb_kind"), tuple(page.meta.get("hide") or ()))
+        key = (context.get("base_url"), page.meta.get("kb_kind"), tuple(page.meta.get("hide") or ()),
+               bool(page.edit_url), bool(page.canonical_url), bool(page.meta.get("description")))
         parts = self._shells.get(key)
         if parts is None:
             parts = self._shells[key] = self._build(env, context)
@@ -63,7 +66,6 @@ class ShellRenderer:
             "CONTENT": page.content or "",
             "CANONICAL": str(escape(page.canonical_url or "")),
             "EDITURL": str(escape(page.edit_url or "")),
-            "URL": str(escape(page.url)),
             "ABSURL": str(escape(page.abs_url or "")),
             "DESCRIPTION": str(escape(page.meta.get("description", ""))),
         }

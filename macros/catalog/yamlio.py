@@ -74,7 +74,9 @@ def _walk(node: yaml.Node, path: Path_, out: Located) -> None:
 
 _DUTCH_PROBLEMS = {
     "found character '\\t' that cannot start any token": "een tab-teken mag niet: gebruik spaties om in te springen",
-    "mapping values are not allowed here": "hier mag geen ':' staan (zet de tekst tussen aanhalingstekens)",
+    "mapping values are not allowed": "hier mag geen ':' staan (zet de tekst tussen aanhalingstekens)",
+    "did not find expected node content": "hier ontbreekt een waarde",
+    "found character that cannot start any token": "dit teken mag hier niet staan (zet de tekst tussen aanhalingstekens)",
     "found undefined alias": "onbekende verwijzing (alias)",
     "could not find expected ':'": "hier wordt een ':' verwacht (ontbreekt een dubbele punt of aanhalingsteken?)",
     "found unexpected end of stream": "het bestand houdt onverwacht op (ontbreekt een afsluitend aanhalingsteken?)",
@@ -111,7 +113,12 @@ def parse(text: str, *, lines: int | None = None) -> Located:
             mark = exc.context_mark
         line = (mark.line + 1) if mark else 1
         column = (mark.column + 1) if mark else 1
-        raise YamlSyntaxError(min(line, max(total, 1)), column, _dutch(exc.problem, exc.context)) from exc
+        line = min(line, max(total, 1))
+        lines = text.splitlines()
+        at = lines[line - 1][column - 1:column] if line <= len(lines) else ""
+        message = ("ongeldige YAML: een tab-teken mag niet; gebruik spaties om in te springen" if at == "\t"
+                   else _dutch(exc.problem, exc.context))
+        raise YamlSyntaxError(line, column, message) from exc
     except yaml.YAMLError as exc:  # pragma: no cover - non-marked errors are rare
         raise YamlSyntaxError(1, 1, f"ongeldige YAML: {exc}") from exc
     finally:

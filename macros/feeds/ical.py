@@ -67,8 +67,12 @@ def vevent(e: Event, page_url: str, stamp_date: dt.date) -> VEvent:
     return ev
 
 
-def _finish(cal: Calendar) -> bytes:
-    cal.add_missing_timezones()
+def _finish(cal: Calendar, events: list[Event]) -> bytes:
+    """Add a VTIMEZONE covering only the years the events need: short, and read alike by every client
+    we tried (a 1970-2038 definition made vobject pick the wrong offset in summer)."""
+    if events:
+        years = [y for e in events for y in (e.start.year, e.einde.year)]
+        cal.add_missing_timezones(dt.date(min(years) - 1, 1, 1), dt.date(max(years) + 2, 1, 1))
     return cal.to_ical()
 
 
@@ -77,13 +81,13 @@ def agenda_calendar(events: list[Event], url_of: callable, stamp_date: dt.date) 
     cal.add("refresh-interval", dt.timedelta(hours=12), parameters={"VALUE": "DURATION"})
     for e in events:
         cal.add_component(vevent(e, url_of(e), stamp_date))
-    return _finish(cal)
+    return _finish(cal, events)
 
 
 def event_calendar(e: Event, url: str, stamp_date: dt.date) -> bytes:
     cal = _calendar(e.titel)
     cal.add_component(vevent(e, url, stamp_date))
-    return _finish(cal)
+    return _finish(cal, [e])
 
 
 def write_feeds(events: list[Event], site_dir: Path, site_url: str, stamp_date: dt.date) -> list[Path]:

@@ -1,0 +1,180 @@
+"""The catalog: valid data loads; every kind of error names the file, line, field and says what is wrong."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from macros.catalog import CatalogError, load_catalog
+from tests.helpers import DATA, REPO, event, practice, write_record
+
+
+def errors_of(data: Path) -> list:
+    with pytest.raises(CatalogError) as info:
+        load_catalog(data)
+    return info.value.errors
+
+
+def test_real_data_loads_and_every_record_file_becomes_a_record():
+    cat = load_catalog(DATA)
+    assert len(cat.municipalities) == 56
+    assert len(cat.regions) >= 7
+    assert {p.id for p in cat.practices.values()} == {f.stem for f in (DATA / "goede-voorbeelden").glob("*.yaml")}
+    assert {e.id for e in cat.events.values()} == {f.stem for f in (DATA / "evenementen").glob("*.yaml")}
+    assert len(cat.practices) >= 10
+
+
+def test_the_seven_regiotafel_regions_and_three_pillars_are_in_the_taxonomies():
+    cat = load_catalog(DATA)
+    tafels = {r.naam for r in cat.regions.values() if r.soort == "regiotafel"}
+    assert tafels == {"West-Brabant West", "Breda e.o.", "Hart van Brabant", "Noordoost-Brabant",
+                      "Stedelijk gebied Eindhoven", "De Peel", "De Kempen–A2"}
+    names = [p.naam for p in cat.pillars]
+    assert names[:3] == ["Wonen en leefomgeving", "Economie en arbeidsmarkt", "Samenleving en sociaal domein"]
+
+
+def test_municipalities_match_the_cbs_codes_of_noord_brabant():
+    import csv
+    ref = REPO.parent.parent / "shared" / "reference" / "gemeenten-noord-brabant.csv"
+    cat = load_catalog(DATA)
+    assert all(code.startswith("GM") and len(code) == 6 for code in cat.municipalities)
+    if ref.exists():  # the checklist is outside the repository on developer machines only
+        codes = {row["gm_code"] for row in csv.DictReader(ref.open(encoding="utf-8"))}
+        assert codes == set(cat.municipalities)
+    # Unknown facts are 'onbekend', never guessed.
+    assert all(m.current_status.status == "onbekend" for m in cat.municipalities.values())
+
+
+def test_broken_yaml_reports_file_and_line(data_dir):
+    write_record(data_dir, "goede-voorbeelden", "kapot", 'titel: "niet afgesloten\nsamenvatting: x\n')
+    [err] = errors_of(data_dir)
+    assert err.path == "data/goede-voorbeelden/kapot.yaml"
+    assert err.line in (1, 2)
+    assert "ongeldige YAML" in err.message
+
+
+def test_yaml_error_at_end_of_file_points_inside_the_file(data_dir):
+    text = "titel: Test\nsamenvatting: Een\nthemas: [huisvesting\n"
+    write_record(data_dir, "goede-voorbeelden", "einde", text)
+    [err] = errors_of(data_dir)
+    assert 1 <= err.line <= 3
+
+
+def test_tab_indentation_is_explained_in_dutch(data_dir):
+    write_record(data_dir, "goede-voorbeelden", "tab", "titel: Test\nscope:\n\tniveau: gemeente\n")
+    [err] = errors_of(data_dir)
+    assert err.line == 3 and "tab" in err.message
+
+
+def test_unknown_theme_names_file_line_field_value_and_suggests(data_dir):
+    write_record(data_dir, "goede-voorbeelden", "x", practice(themas=["registratie", "huisvestng"]))
+    [err] = errors_of(data_dir)
+    assert (err.path, err.field) == ("data/goede-voorbeelden/x.yaml", "themas[1]")
+    assert "'huisvestng' bestaat niet" in err.message and "bedoelde u 'huisvesting'" in err.message
+    text = (data_dir / "goede-voorbeelden" / "x.yaml").read_text().splitlines()
+    assert "huisvestng" in text[err.line - 1]
+    assert str(err).startswith(f"data/goede-voorbeelden/x.yaml:{err.line}:")
+
+
+def test_missing_required_field_is_reported(data_dir):
+    rec = practice()
+    del rec["samenvatting"]
+    write_record(data_dir, "goede-voorbeelden", "x", rec)
+    [err] = errors_of(data_dir)
+    assert err.field == "samenvatting" and "verplicht veld 'samenvatting' ontbreekt" in err.message
+    assert err.line == 1
+
+
+def test_misspelled_field_name_gets_a_suggestion(data_dir):
+    rec = practice()
+    rec["organisaites"] = ["Gemeente Tilburg"]
+    write_record(data_dir, "goede-voorbeelden", "x", rec)
+    [err] = errors_of(data_dir)
+    assert "onbekend veld 'organisaites'" in err.message and "organisaties" in err.message
+
+
+def test_bad_status_lists_the_allowed_values(data_dir):
+    write_record(data_dir, "goede-voorbeelden", "x", practice(status="klaar"))
+    [err] = errors_of(data_dir)
+    assert err.field == "status" and "idee, pilot, lopend, afgerond, onbekend" in err.message
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,x", "www.example.org"])
+def test_links_that_are_not_http_are_rejected(data_dir, url):
+    write_record(data_dir, "goede-voorbeelden", "x", practice(links=[{"titel": "Klik", "url": url}]))
+    [err] = errors_of(data_dir)
+    assert err.field == "links[0].url" and "http://" in err.message
+
+
+def test_dangling_municipality_and_region_references(data_dir):
+    write_record(data_dir, "goede-voorbeelden", "x", practice(scope={"niveau": "regio", "regios": ["de-pel"], "gemeenten": ["GM9999"]}))
+    errs = errors_of(data_dir)
+    fields = {e.field: e.message for e in errs}
+    assert "bedoelde u 'de-peel'" in fields["scope.regios[0]"]
+    assert "gemeente 'GM9999' bestaat niet" in fields["scope.gemeenten[0]"]
+
+
+def test_event_end_before_start_is_an_error(data_dir):
+    write_record(data_dir, "evenementen", "e", event(start="2030-03-14T16:00", einde="2030-03-14T14:00"))
+    [err] = errors_of(data_dir)
+    assert err.field == "einde" and "vóór het begin" in err.message
+
+
+def test_event_with_unknown_region_status_and_impossible_date(data_dir):
+    write_record(data_dir, "evenementen", "e", event(regio="mars", status="misschien", start="2030-02-30"))
+    errs = errors_of(data_dir)
+    assert {e.field for e in errs} >= {"regio", "status"} or {e.field for e in errs} >= {"status"}
+    write_record(data_dir, "evenementen", "e", event(start="2030-02-30", einde="2030-03-01"))
+    [err] = errors_of(data_dir)
+    assert err.field == "start" and "geen bestaande datum" in err.message
+
+
+def test_event_related_practice_must_exist(data_dir):
+    write_record(data_dir, "goede-voorbeelden", "bestaat", practice())
+    write_record(data_dir, "evenementen", "e", event(gerelateerd=["bestaat", "bestaat-niet"]))
+    [err] = errors_of(data_dir)
+    assert err.field == "gerelateerd[1]" and err.path == "data/evenementen/e.yaml" and err.line > 1
+
+
+def test_all_errors_of_all_files_are_reported_at_once(data_dir):
+    write_record(data_dir, "goede-voorbeelden", "a", practice(themas=["nope"]))
+    write_record(data_dir, "goede-voorbeelden", "b", "titel: [\n")
+    write_record(data_dir, "evenementen", "c", event(status="weg"))
+    errs = errors_of(data_dir)
+    assert {e.path.rsplit("/", 1)[1] for e in errs} == {"a.yaml", "b.yaml", "c.yaml"}
+
+
+def test_duplicate_keys_are_not_silently_merged(data_dir):
+    import yaml
+    text = yaml.safe_dump(practice(), sort_keys=False) + "titel: Nog een titel\n"
+    write_record(data_dir, "goede-voorbeelden", "dubbel", text)
+    [err] = errors_of(data_dir)
+    assert err.field == "titel" and "twee keer" in err.message
+
+
+def test_files_the_loader_would_not_read_are_reported(data_dir):
+    (data_dir / "goede-voorbeelden" / "verkeerd.yml").write_text("titel: x\n")
+    [err] = errors_of(data_dir)
+    assert "verkeerd.yml" in err.path and ".yaml" in err.message
+
+
+def test_bad_file_name_is_reported(data_dir):
+    write_record(data_dir, "goede-voorbeelden", "Hoofdletters", practice())
+    [err] = errors_of(data_dir)
+    assert "bestandsnaam" in err.message
+
+
+def test_cli_check_exits_nonzero_with_file_and_line(data_dir):
+    write_record(data_dir, "goede-voorbeelden", "x", practice(themas=["huisvestng"]))
+    proc = subprocess.run([sys.executable, "-m", "macros", "--data", str(data_dir), "check"],
+                          cwd=REPO, capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert "data/goede-voorbeelden/x.yaml:" in proc.stderr and "huisvestng" in proc.stderr
+
+
+def test_cli_check_passes_on_the_real_data():
+    proc = subprocess.run([sys.executable, "-m", "macros", "check"], cwd=REPO, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert "data in orde" in proc.stdout
