@@ -1,0 +1,23 @@
+"""The scaffolding command writes a file that, once filled in, passes the check."""
+from __future__ import annotations
+
+import pytest
+
+from macros.catalog import CatalogError, load_catalog
+from macros.scaffold import scaffold
+
+
+@pytest.mark.parametrize("kind, folder", [("goed-voorbeeld", "goede-voorbeelden"), ("evenement", "evenementen")])
+def test_scaffolded_file_is_valid_as_written(data_dir, kind, folder):
+    path = scaffold(data_dir, kind, "nieuw-record")
+    assert path == data_dir / folder / "nieuw-record.yaml"
+    cat = load_catalog(data_dir)  # the template itself is valid
+    assert "nieuw-record" in (cat.practices if folder == "goede-voorbeelden" else cat.events)
+
+
+def test_scaffold_refuses_bad_ids_and_existing_files(data_dir):
+    with pytest.raises(ValueError):
+        scaffold(data_dir, "goed-voorbeeld", "Met Spaties")
+    scaffold(data_dir, "goed-voorbeeld", "een")
+    with pytest.raises(ValueError):
+        scaffold(data_dir, "goed-voorbeeld", "een")
