@@ -21,7 +21,7 @@ from macros import state  # noqa: E402
 from macros.catalog import CatalogError  # noqa: E402
 from macros.feeds.ical import write_feeds  # noqa: E402
 from macros.shell import ShellRenderer  # noqa: E402
-from macros.site.registry import GeneratedPage  # noqa: E402
+from macros.site.registry import INDEX_END, GeneratedPage  # noqa: E402
 
 RECORD_TEMPLATE = "kennisbank/record.html"
 
@@ -51,14 +51,18 @@ class RecordPage(Page):
         self.meta = meta
 
     def render(self, config, files) -> None:
-        self.content = self.generated.render_body()
+        # `content` is what the search plugin indexes: the part of the body before INDEX_END (title,
+        # summary, facts). The whole body goes to the reader through the page shell (kb_shell).
+        self.body = self.generated.render_body()
+        self.content = self.body.split(INDEX_END, 1)[0]
         self.toc = get_toc([])
         self.present_anchor_ids = set()
 
 
 def _edit_url(config) -> callable:
-    repo = (config.repo_url or "").rstrip("/")
-    branch = ((config.extra.get("kennisbank") or {}).get("branch")) or "main"
+    settings = config.extra.get("kennisbank") or {}
+    repo = (settings.get("repository") or config.repo_url or "").rstrip("/")
+    branch = settings.get("branch") or "main"
     return lambda path: f"{repo}/edit/{branch}/{path}" if repo else ""
 
 
@@ -100,6 +104,12 @@ def on_env(env, config, files: Files):
                 page.meta[key] = Markup(escape(str(value)))
     env.globals["kb_shell"] = ShellRenderer()
     return env
+
+
+def on_post_page(output: str, page, config) -> str:
+    # Large macro output (the library's cards, the agenda) is inserted after Markdown, templates and
+    # search have run: they neither need nor should parse a thousand cards.
+    return state.slots.fill(output)
 
 
 def on_post_build(config) -> None:

@@ -24,17 +24,17 @@ def define_env(env) -> None:
     @env.macro
     def praktijkbibliotheek() -> str:
         """The library of good practices with its facets (docs/goede-voorbeelden/index.md)."""
-        return model().library(_root(env))
+        return state.slots.put(model().library(_root(env)))
 
     @env.macro
     def agenda() -> str:
         """The full agenda: upcoming by month, past by year (docs/agenda/index.md)."""
-        return model().agenda_page(_root(env))
+        return state.slots.put(model().agenda_page(_root(env)))
 
     @env.macro
     def agenda_vooruitblik(aantal: int = 3) -> str:
         """The next events, for the home page."""
-        return model().upcoming(_root(env), aantal)
+        return state.slots.put(model().upcoming(_root(env), aantal))
 
     @env.macro
     def aantal_goede_voorbeelden() -> int:

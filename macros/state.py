@@ -6,6 +6,7 @@ Reloaded only when a file under data/ changes (fingerprint of paths, sizes and m
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,28 @@ class BuildState:
 
 
 _current: BuildState | None = None
+
+
+class Slots:
+    """HTML set aside by a macro and put into the finished page (``<!--kb-slot:N-->``)."""
+
+    _RE = re.compile(r"<!--kb-slot:(\d+)-->")
+
+    def __init__(self) -> None:
+        self._html: dict[int, str] = {}
+
+    def put(self, html: str) -> str:
+        n = len(self._html)
+        self._html[n] = html
+        return f"\n\n<!--kb-slot:{n}-->\n\n"
+
+    def fill(self, output: str) -> str:
+        if "<!--kb-slot:" not in output:
+            return output
+        return self._RE.sub(lambda m: self._html.pop(int(m.group(1))), output)
+
+
+slots = Slots()
 
 
 def _fingerprint(data_dir: Path) -> tuple:

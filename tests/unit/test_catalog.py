@@ -178,3 +178,26 @@ def test_cli_check_passes_on_the_real_data():
     proc = subprocess.run([sys.executable, "-m", "macros", "check"], cwd=REPO, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert "data in orde" in proc.stdout
+
+
+def test_fast_and_full_schema_validation_agree():
+    """The compiled fast path must accept exactly what jsonschema accepts."""
+    import copy
+    from macros.catalog.schemas import schema_set
+    from macros.catalog.yamlio import load_file
+    schemas = schema_set(str(DATA / "schemas"))
+    good = [load_file(f).data for f in sorted((DATA / "goede-voorbeelden").glob("*.yaml"))]
+    bad = []
+    for mutate in (lambda r: r.update(titel="x" * 121), lambda r: r.update(status="klaar"),
+                   lambda r: r.update(links=[{"titel": "a", "url": "javascript:x"}]), lambda r: r.pop("bron"),
+                   lambda r: r.update(jaar="2020"), lambda r: r.update(extra=1),
+                   lambda r: r["scope"].update(gemeenten=["GM12"]), lambda r: r.update(samenvatting="   "),
+                   lambda r: r.update(contact={"organisatie": "x", "email": "geen-mail"})):
+        rec = copy.deepcopy(good[0])
+        mutate(rec)
+        bad.append(rec)
+    for rec in good:
+        assert schemas.is_valid("goed-voorbeeld", rec) and not list(schemas.validator("goed-voorbeeld").iter_errors(rec))
+    for rec in bad:
+        assert not schemas.is_valid("goed-voorbeeld", rec), rec
+        assert list(schemas.validator("goed-voorbeeld").iter_errors(rec))

@@ -19,7 +19,8 @@
     var cards = Array.prototype.map.call(list.children, function (li) {
       var facets = {};
       keys.forEach(function (k) { facets[k] = words(li.getAttribute("data-" + k)); });
-      return { el: li, facets: facets, text: li.getAttribute("data-tekst") || "", shown: true };
+      var text = (li.textContent + " " + (li.getAttribute("data-extra") || "")).replace(/\s+/g, " ").toLowerCase();
+      return { el: li, facets: facets, text: text, shown: true };
     });
     var total = cards.length;
 
