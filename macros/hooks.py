@@ -21,7 +21,7 @@ from macros import state  # noqa: E402
 from macros.catalog import CatalogError  # noqa: E402
 from macros.feeds.ical import write_feeds  # noqa: E402
 from macros.shell import ShellRenderer  # noqa: E402
-from macros.site.registry import INDEX_END, GeneratedPage  # noqa: E402
+from macros.site.registry import GeneratedPage  # noqa: E402
 
 RECORD_TEMPLATE = "kennisbank/record.html"
 
@@ -46,15 +46,12 @@ class RecordPage(Page):
             "kb_kind": self.generated.kind,
             "render_macros": False,
         }
-        if self.generated.search_exclude:
-            meta["search"] = {"exclude": True}
+        if self.generated.search_exclude or self.generated.search_entry:
+            meta["search"] = {"exclude": True}  # listings: not at all; practices: see on_env
         self.meta = meta
 
     def render(self, config, files) -> None:
-        # `content` is what the search plugin indexes: the part of the body before INDEX_END (title,
-        # summary, facts). The whole body goes to the reader through the page shell (kb_shell).
-        self.body = self.generated.render_body()
-        self.content = self.body.split(INDEX_END, 1)[0]
+        self.content = self.generated.render_body()
         self.toc = get_toc([])
         self.present_anchor_ids = set()
 
@@ -103,7 +100,23 @@ def on_env(env, config, files: Files):
             if value is not None and not isinstance(value, Markup):
                 page.meta[key] = Markup(escape(str(value)))
     env.globals["kb_shell"] = ShellRenderer()
+    _add_search_entries(config, files)
     return env
+
+
+def _add_search_entries(config, files: Files) -> None:
+    """Give Material's search the entries generated from data, instead of letting it parse the HTML."""
+    try:
+        from material.plugins.search.plugin import SearchPlugin
+    except ImportError:  # pragma: no cover - another theme
+        return
+    search = next((p for p in config.plugins.values() if isinstance(p, SearchPlugin)), None)
+    if search is None or not search.config.enabled:
+        return
+    for file in files.documentation_pages():
+        page = file.page
+        if isinstance(page, RecordPage) and page.generated.search_entry:
+            search.search_index.entries.append(page.generated.search_entry())
 
 
 def on_post_page(output: str, page, config) -> str:

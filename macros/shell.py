@@ -55,14 +55,8 @@ class ShellRenderer:
     def __call__(self, context: Context) -> Markup:
         env = context.environment
         page = context["page"]
-        body = getattr(page, "body", None)  # record pages keep their full body apart (see hooks)
         if not self.enabled:  # reference rendering, for tests and debugging
-            indexed = page.content
-            page.content = body if body is not None else indexed
-            try:
-                return Markup(env.get_template(self.template).render(context.get_all()))
-            finally:
-                page.content = indexed
+            return Markup(env.get_template(self.template).render(context.get_all()))
         key = (context.get("base_url"), page.meta.get("kb_kind"), tuple(page.meta.get("hide") or ()),
                bool(page.edit_url), bool(page.canonical_url), bool(page.meta.get("description")))
         parts = self._shells.get(key)
@@ -70,7 +64,7 @@ class ShellRenderer:
             parts = self._shells[key] = self._build(env, context)
         values = {
             "TITLE": str(page.title) if isinstance(page.title, Markup) else str(escape(page.title or "")),
-            "CONTENT": body if body is not None else (page.content or ""),
+            "CONTENT": page.content or "",
             "CANONICAL": str(escape(page.canonical_url or "")),
             "EDITURL": str(escape(page.edit_url or "")),
             "ABSURL": str(escape(page.abs_url or "")),
