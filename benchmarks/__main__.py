@@ -127,7 +127,7 @@ def keystroke_ms(site: Path) -> dict | None:
             ctx.close()
     finally:
         server.shutdown()
-    return {"median_ms": statistics.median(samples), "max_ms": max(samples)}
+    return {"median_ms": statistics.median(samples), "max_ms": max(samples), "samples_ms": samples}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -81,8 +81,9 @@ def on_files(files: Files, config) -> Files:
         file = File.generated(config, gen.src_uri, content="")
         files.append(file)
         page = RecordPage(gen, file, config)
-        if gen.source_path:
-            page.edit_url = edit(gen.source_path)
+        # The page body carries its own edit link, in words, to the YAML file; Material's icon button
+        # would only repeat it (and add an icon to every record page).
+        page.edit_url = None
     return files
 
 

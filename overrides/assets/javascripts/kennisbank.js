@@ -29,9 +29,24 @@
       selects.forEach(function (sel) { s[sel.name] = sel.value; });
       return s;
     }
+    // Show matches a page at a time: a keystroke then changes at most two pages of cards, so the
+    // browser never re-lays out a thousand of them (measured by `make bench`).
+    var PAGE = 50, limit = PAGE, matches = [];
+    var more = root.querySelector("[data-kb-more]");
+    function show() {
+      var shown = 0;
+      for (var i = 0; i < cards.length; i++) {
+        var c = cards[i], visible = c.match && shown < limit;
+        if (visible) shown++;
+        if (visible !== c.shown) { c.el.hidden = !visible; c.shown = visible; }
+      }
+      var rest = matches.length - shown;
+      more.hidden = rest <= 0;
+      more.textContent = "Toon meer (nog " + rest + ")";
+    }
     function apply(s) {
       var terms = words(s.q.replace(/\s+/g, " ").trim());
-      var n = 0;
+      matches = [];
       for (var i = 0; i < cards.length; i++) {
         var c = cards[i], ok = true;
         for (var k = 0; ok && k < keys.length; k++) {
@@ -41,14 +56,23 @@
         for (var t = 0; ok && t < terms.length; t++) {
           if (c.text.indexOf(terms[t]) < 0) ok = false;
         }
-        if (ok !== c.shown) { c.el.hidden = !ok; c.shown = ok; }
-        if (ok) n++;
+        c.match = ok;
+        if (ok) matches.push(c);
       }
+      limit = PAGE;
+      show();
+      var n = matches.length;
       count.textContent = n === total
         ? total + " goede voorbeelden"
         : n + " van " + total + " goede voorbeelden " + (n === 1 ? "voldoet" : "voldoen") + " aan de filters";
       empty.hidden = n !== 0;
     }
+    more.addEventListener("click", function () {
+      var first = matches[limit];
+      limit += PAGE;
+      show();
+      if (first) { var a = first.el.querySelector("a"); if (a) a.focus(); }  // keyboard users continue there
+    });
     function toQuery(s) {
       var p = new URLSearchParams();
       keys.forEach(function (k) { if (s[k]) p.set(k, s[k]); });
