@@ -51,3 +51,9 @@ def test_event_page_offers_an_ics_download(page, site_url):
     href = page.get_attribute("a[download]", "href")
     assert href == "../2019-04-regiotafel-west-brabant-west.ics"
     assert "vrijdag 12 april 2019" in page.text_content(".kb-facts")
+
+
+def test_subscribe_link_is_webcal_with_the_full_feed_address(page, site_url):
+    page.goto(site_url + "agenda/")
+    assert page.get_attribute("[data-kb-webcal]", "href") == site_url.replace("http:", "webcal:") + "agenda/agenda.ics"
+    assert page.text_content("[data-kb-feed-url]") == site_url + "agenda/agenda.ics"

@@ -214,8 +214,18 @@
     if (note) note.hidden = !ended(root, now);
   }
 
+  /* The feed's full address, and a webcal: link that makes calendar apps subscribe in one click. */
+  function initSubscribe() {
+    var feed = new URL("agenda.ics", location.href.split("?")[0].split("#")[0]).href;
+    document.querySelectorAll("[data-kb-feed-url]").forEach(function (el) { el.textContent = feed; });
+    document.querySelectorAll("[data-kb-webcal]").forEach(function (a) {
+      a.href = feed.replace(/^https?:/, "webcal:");
+    });
+  }
+
   function init() {
     var now = Date.now();
+    initSubscribe();
     document.querySelectorAll("[data-kb-library]").forEach(initLibrary);
     document.querySelectorAll("[data-kb-agenda]").forEach(function (el) { initAgenda(el, now); });
     document.querySelectorAll("[data-kb-upcoming-home]").forEach(function (el) { initUpcoming(el, now); });
