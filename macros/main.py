@@ -37,5 +37,10 @@ def define_env(env) -> None:
         return state.slots.put(model().upcoming(_root(env), aantal))
 
     @env.macro
+    def gemeenten_overzicht() -> str:
+        """Every municipality with its latest policy status (docs/gemeenten/index.md)."""
+        return state.slots.put(model().municipalities())
+
+    @env.macro
     def aantal_goede_voorbeelden() -> int:
         return len(model().cat.practices)

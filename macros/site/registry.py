@@ -14,7 +14,7 @@ from markupsafe import escape
 from ..catalog.models import Catalog, Event, Practice
 from ..render.env import render
 from .lookups import Lookups
-from .views import PROVINCES, Agenda, PracticeIndex
+from .views import POLICY_STATUS, PROVINCES, Agenda, PracticeIndex
 
 
 @dataclass(frozen=True)
@@ -89,6 +89,10 @@ class SiteModel:
     def agenda_page(self, root: str) -> str:
         return render("agenda.html", agenda=self.agenda, v=self.lookups, root=root, today=self.today,
                       regions=self.agenda.regions(self.cat), kinds=self.agenda.kinds())
+
+    def municipalities(self) -> str:
+        rows = sorted(self.cat.municipalities.values(), key=lambda m: m.naam.lstrip("'").casefold())
+        return render("municipalities.html", rows=rows, regions=self.cat.regions, labels=POLICY_STATUS)
 
     def upcoming(self, root: str, limit: int = 3) -> str:
         # A few more than shown: the browser hides those that ended since the build.

@@ -15,6 +15,8 @@ EVENT_KINDS = {
     "kennisbijeenkomst": "Kennisbijeenkomst", "webinar": "Webinar", "overig": "Overig",
 }
 EVENT_STATUS = {"gepland": "Gepland", "geannuleerd": "Geannuleerd", "verplaatst": "Verplaatst"}
+POLICY_STATUS = {"actueel": "Actueel beleid", "in-actualisatie": "Wordt geactualiseerd", "geen": "Geen beleid",
+                 "onbekend": "Onbekend"}
 PROVINCES = {"noord-brabant": "Noord-Brabant", "limburg": "Limburg"}
 LEVELS = {"gemeente": "Gemeente", "regio": "Regio", "provincie": "Provincie", "landelijk": "Landelijk"}
 

@@ -14,6 +14,7 @@ PAGES = {
     "home": "",
     "content": "aanpak/",
     "404": "bestaat-niet/",
+    "municipalities": "gemeenten/",
     "library": "goede-voorbeelden/",
     "practice": f"goede-voorbeelden/{sorted(_cat.practices)[0]}/",
     "theme": "goede-voorbeelden/thema/huisvesting/",

@@ -208,3 +208,17 @@ def test_shell_rendering_gives_the_same_html_as_a_full_render(tmp_path):
     squash = lambda h: re.sub(r"\s+", " ", h)  # noqa: E731 - the shell collapses template indentation
     for path, html in pages.items():
         assert squash(html) == squash(path.read_text()), path
+
+
+def test_every_municipality_is_on_the_municipalities_page(real_site):
+    cat = load_catalog(DATA)
+    doc = real_site.parse("gemeenten")
+    rows = doc.findall(".//table[@class='kb-municipalities']/tbody/tr")
+    assert len(rows) == len(cat.municipalities) == 56
+    names = {r.find("th").text for r in rows}
+    assert names == {m.naam for m in cat.municipalities.values()}
+    assert all(r.findall("td")[2].text == "Onbekend" for r in rows)
+
+
+def test_home_page_title_is_the_site_name_once(real_site):
+    assert real_site.parse("").find(".//title").text == "Kennisbank Arbeidsmigratie"

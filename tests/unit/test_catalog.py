@@ -122,10 +122,17 @@ def test_event_end_before_start_is_an_error(data_dir):
     assert err.field == "einde" and "vóór het begin" in err.message
 
 
-def test_event_with_unknown_region_status_and_impossible_date(data_dir):
-    write_record(data_dir, "evenementen", "e", event(regio="mars", status="misschien", start="2030-02-30"))
-    errs = errors_of(data_dir)
-    assert {e.field for e in errs} >= {"regio", "status"} or {e.field for e in errs} >= {"status"}
+def test_event_with_unknown_region_is_an_error_with_a_suggestion(data_dir):
+    write_record(data_dir, "evenementen", "e", event(regio="de-pel"))
+    [err] = errors_of(data_dir)
+    assert (err.path, err.field) == ("data/evenementen/e.yaml", "regio")
+    assert "regio 'de-pel' bestaat niet" in err.message and "bedoelde u 'de-peel'" in err.message
+
+
+def test_event_with_bad_status_or_impossible_date(data_dir):
+    write_record(data_dir, "evenementen", "e", event(status="misschien"))
+    [err] = errors_of(data_dir)
+    assert err.field == "status" and "gepland, geannuleerd, verplaatst" in err.message
     write_record(data_dir, "evenementen", "e", event(start="2030-02-30", einde="2030-03-01"))
     [err] = errors_of(data_dir)
     assert err.field == "start" and "geen bestaande datum" in err.message
