@@ -6,6 +6,7 @@ Reloaded only when a file under data/ changes (fingerprint of paths, sizes and m
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,9 +35,10 @@ class Slots:
 
     def __init__(self) -> None:
         self._html: dict[int, str] = {}
+        self._next = itertools.count()
 
     def put(self, html: str) -> str:
-        n = len(self._html)
+        n = next(self._next)
         self._html[n] = html
         return f"\n\n<!--kb-slot:{n}-->\n\n"
 

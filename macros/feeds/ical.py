@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from icalendar import Calendar, Event as VEvent, vText
+from icalendar import Calendar, Event as VEvent
 
-from ..catalog.models import AMSTERDAM, Event
+from ..catalog.models import Event
 from ..render.dates import event_when
 
 PRODID = "-//Provincie Noord-Brabant//Kennisbank Arbeidsmigratie//NL"

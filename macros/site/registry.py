@@ -33,11 +33,6 @@ class GeneratedPage:
     def url(self) -> str:
         return self.src_uri.removesuffix(".md") + "/"
 
-    @property
-    def root(self) -> str:
-        """Relative prefix from this page to the site root (directory URLs)."""
-        return "../" * self.url.count("/")
-
 
 class SiteModel:
     """Everything derived from one catalog for one build date. Built once per build."""

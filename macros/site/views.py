@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from ..catalog.models import UNKNOWN, Catalog, Event, Practice
+from ..catalog.models import Catalog, Event, Practice
 
 STATUS_LABELS = {"idee": "Idee", "pilot": "Pilot", "lopend": "Lopend", "afgerond": "Afgerond", "onbekend": "Onbekend"}
 EVENT_KINDS = {

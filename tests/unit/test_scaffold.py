@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.catalog import CatalogError, load_catalog
+from macros.catalog import load_catalog
 from macros.scaffold import scaffold
 
 
