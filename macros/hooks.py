@@ -69,6 +69,8 @@ def on_config(config):
         state.load(data_dir)
     except CatalogError as exc:
         raise PluginError(exc.report()) from None
+    except ValueError as exc:  # a bad KENNISBANK_TODAY
+        raise PluginError(str(exc)) from None
     return config
 
 

@@ -25,7 +25,10 @@ def build_today() -> dt.date:
     """The date 'upcoming' is decided on. KENNISBANK_TODAY=YYYY-MM-DD makes builds reproducible."""
     value = os.environ.get("KENNISBANK_TODAY")
     if value:
-        return dt.date.fromisoformat(value)
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"KENNISBANK_TODAY='{value}' is geen datum; gebruik JJJJ-MM-DD") from None
     return dt.datetime.now(ZoneInfo("Europe/Amsterdam")).date()
 
 
