@@ -19,7 +19,11 @@ def define_env(env) -> None:
     data_dir = state.data_dir_for(env.conf.config_file_path, env.conf.extra)
 
     def model():
-        return state.load(data_dir).model
+        # Loaded and validated once per build by hooks.on_config; load() again only outside a build.
+        try:
+            return state.current().model
+        except RuntimeError:
+            return state.load(data_dir).model
 
     @env.macro
     def praktijkbibliotheek() -> str:

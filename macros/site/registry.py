@@ -67,8 +67,7 @@ class SiteModel:
             ("Status", [v.status_label(p)]),
             ("Jaar", [str(p.jaar)]),
         ]
-        text = "<p>" + escape(p.samenvatting) + "</p>" + "".join(
-            f"<p>{label}: {escape(', '.join(values))}</p>" for label, values in facts if values)
+        text = render("search-entry.html", p=p, facts=facts).strip()
         return {"location": location, "title": str(escape(p.titel)), "text": text}
 
     def listing_body(self, heading: str, intro: str, practices: list[Practice], query: str, root: str) -> str:
