@@ -49,3 +49,10 @@ def test_no_axe_violations_with_search_open_and_results(page, site_url, scheme):
     page.keyboard.type("regiotafel", delay=20)
     page.wait_for_selector(".md-search-result__item", timeout=10000)
     assert run_axe(page) == []
+
+
+@pytest.mark.parametrize("kind", ["home", "library", "practice", "agenda"])
+def test_no_axe_violations_at_phone_width(page, site_url, kind):
+    page.set_viewport_size({"width": 390, "height": 844})
+    _open(page, site_url, PAGES[kind])
+    assert run_axe(page) == []

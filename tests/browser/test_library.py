@@ -76,3 +76,13 @@ def test_material_search_finds_a_practice_in_dutch(page, site_url):
     page.keyboard.type("regiotafels", delay=20)
     page.wait_for_selector(".md-search-result__item")
     assert page.locator(".md-search-result__item").count() > 0
+
+
+def test_on_a_phone_the_facets_fold_away_unless_in_use(page, site_url):
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(site_url + "goede-voorbeelden/")
+    assert page.evaluate("document.querySelector('[data-kb-facets]').open") is False
+    assert page.is_visible("#kb-tekst")
+    page.goto(site_url + "goede-voorbeelden/?thema=taal")
+    assert page.evaluate("document.querySelector('[data-kb-facets]').open") is True
+    assert "(1 actief)" in page.text_content("[data-kb-facets] summary")

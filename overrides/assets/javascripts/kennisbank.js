@@ -33,6 +33,8 @@
     // browser never re-lays out a thousand of them (measured by `make bench`).
     var PAGE = 50, limit = PAGE, matches = [];
     var more = root.querySelector("[data-kb-more]");
+    var facetBox = root.querySelector("[data-kb-facets]");
+    var activeLabel = root.querySelector("[data-kb-active]");
     function show() {
       var shown = 0;
       for (var i = 0; i < cards.length; i++) {
@@ -61,6 +63,8 @@
       }
       limit = PAGE;
       show();
+      var active = keys.filter(function (k) { return s[k]; }).length;
+      if (activeLabel) activeLabel.textContent = active ? "(" + active + " actief)" : "";
       var n = matches.length;
       count.textContent = n === total
         ? total + " goede voorbeelden"
@@ -116,6 +120,11 @@
     window.addEventListener("popstate", fromQuery);
     form.hidden = false;
     fromQuery();
+    // On a phone the six facets fold away behind "Filters" unless one is in use.
+    if (facetBox && window.matchMedia("(max-width: 44.9375em)").matches &&
+        !keys.some(function (k) { return new URLSearchParams(location.search).get(k); })) {
+      facetBox.open = false;
+    }
   }
 
   /* ---- Agenda ------------------------------------------------------------------------------ */
