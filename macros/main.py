@@ -44,7 +44,3 @@ def define_env(env) -> None:
     def gemeenten_overzicht() -> str:
         """Every municipality with its latest policy status (docs/gemeenten/index.md)."""
         return state.slots.put(model().municipalities())
-
-    @env.macro
-    def aantal_goede_voorbeelden() -> int:
-        return len(model().cat.practices)

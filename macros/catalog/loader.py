@@ -126,10 +126,6 @@ def parse_moment(value: str) -> Moment:
     return Moment("tijd", int(year), int(month), int(day), int(hour), int(minute))
 
 
-def _sort_key(m: Moment) -> tuple:
-    return (m.year, m.month, m.day if m.precision != "maand" else 0, m.hour, m.minute)
-
-
 def load_catalog(root: Path | str) -> Catalog:
     """Load and validate everything under ``root`` (the data/ folder). Raises CatalogError."""
     root = Path(root)
@@ -315,7 +311,7 @@ def _build_event(ld: _Loader, doc: _Doc, rid: str, cat: Catalog) -> Event | None
     start = moments.get("start")
     einde = moments.get("einde", start)
     if start and einde and "einde" in d:
-        if _sort_key(einde) < _sort_key(start) and not (einde.precision != start.precision and einde.date == start.date):
+        if einde.sort_key < start.sort_key and not (einde.precision != start.precision and einde.date == start.date):
             doc.error(("einde",), "einde", f"het einde ({d['einde']}) ligt vóór het begin ({d['start']})")
         elif (start.precision == "tijd") != (einde.precision == "tijd"):
             doc.error(("einde",), "einde", "begin en einde moeten allebei een tijd hebben, of allebei geen tijd")

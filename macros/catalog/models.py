@@ -128,6 +128,11 @@ class Moment:
     def local(self) -> dt.datetime:
         return dt.datetime(self.year, self.month, self.day, self.hour, self.minute, tzinfo=AMSTERDAM)
 
+    @property
+    def sort_key(self) -> tuple:
+        """Chronological order; a month-only moment sorts at the start of its month."""
+        return (self.year, self.month, self.day if self.precision != "maand" else 0, self.hour, self.minute)
+
     def last_date(self) -> dt.date:
         """The last calendar day this moment may refer to (end of the month for month precision)."""
         if self.precision == "maand":

@@ -37,8 +37,3 @@ class SafeMarkdown:
             link_rel="noopener noreferrer", strip_comments=True,
         )
         return Markup(clean)
-
-
-def plain_text(text: str | None) -> str:
-    """Contributor text that must never contain markup: everything becomes text (escaped later)."""
-    return (text or "").strip()

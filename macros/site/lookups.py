@@ -18,8 +18,7 @@ class Lookups:
         return list(dict.fromkeys(self.cat.themes[t].pillar_id for t in p.themas))
 
     def pillar_names(self, p: Practice) -> list[str]:
-        names = {pl.id: pl.naam for pl in self.cat.pillars}
-        return [names[x] for x in self.pillars(p)]
+        return [self.index.pillar_names[x] for x in self.pillars(p)]
 
     def region_name(self, region_id: str) -> str:
         return self.cat.regions[region_id].naam

@@ -31,7 +31,7 @@ class GeneratedPage:
 
     @property
     def url(self) -> str:
-        return self.src_uri.removesuffix(".md") + "/"
+        return page_url(self.src_uri)
 
 
 class SiteModel:
@@ -101,7 +101,7 @@ class SiteModel:
             out.append(GeneratedPage(
                 src, p.titel, p.samenvatting, "practice", p.path,
                 _bind(self.practice_body, p, _root(src), edit_url(p.path)),
-                search_entry=_bind(self.practice_search_entry, p, src.removesuffix(".md") + "/")))
+                search_entry=_bind(self.practice_search_entry, p, page_url(src))))
         area_members: dict[str, list[Practice]] = {}
         for p in self.index.practices:
             for a in self.index.area_values(p):
@@ -134,8 +134,14 @@ class SiteModel:
         return out
 
 
+def page_url(src_uri: str) -> str:
+    """'goede-voorbeelden/x.md' -> 'goede-voorbeelden/x/' (directory URLs)."""
+    return src_uri.removesuffix(".md") + "/"
+
+
 def _root(src_uri: str) -> str:
-    return "../" * (src_uri.removesuffix(".md") + "/").count("/")
+    """Relative prefix from a generated page to the site root."""
+    return "../" * page_url(src_uri).count("/")
 
 
 def _bind(fn: Callable[..., str], *args: object) -> Callable[[], str]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from ..catalog.models import Catalog, Event, Practice
+from ..render.dates import month_name
 
 STATUS_LABELS = {"idee": "Idee", "pilot": "Pilot", "lopend": "Lopend", "afgerond": "Afgerond", "onbekend": "Onbekend"}
 EVENT_KINDS = {
@@ -53,6 +54,7 @@ class PracticeIndex:
             for r in p.region_ids:
                 self.by_region[r].append(p)
         self._position = {p.id: i for i, p in enumerate(self.practices)}
+        self.pillar_names = {pl.id: pl.naam for pl in cat.pillars}
 
     def pillar_of(self, theme_id: str) -> str:
         return self.cat.themes[theme_id].pillar_id
@@ -122,8 +124,7 @@ class PracticeIndex:
 
     def extra_text(self, p: Practice) -> str:
         """Facts for the client-side text filter beyond what a card shows (organisations, places, pillars)."""
-        cat = self.cat
-        pillars = {pl.id: pl.naam for pl in cat.pillars}
+        cat, pillars = self.cat, self.pillar_names
         parts = [*p.organisaties, *(cat.regions[r].naam for r in p.region_ids),
                  *(cat.municipalities[c].naam for c in p.scope.gemeenten),
                  *dict.fromkeys(pillars[cat.themes[t].pillar_id] for t in p.themas),
@@ -150,15 +151,13 @@ class AgendaGroup:
 
 
 def event_sort_key(e: Event) -> tuple:
-    s = e.start
-    return (s.year, s.month, s.day if s.precision != "maand" else 0, s.hour, s.minute, e.titel)
+    return (*e.start.sort_key, e.titel)
 
 
 class Agenda:
     """Upcoming events by month (soonest first) and past events by year (newest first)."""
 
     def __init__(self, cat: Catalog, today: dt.date):
-        from ..render.dates import month_name
         self.today = today
         events = sorted(cat.events.values(), key=event_sort_key)
         self.upcoming = [e for e in events if not e.ends_before(today)]
