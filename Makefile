@@ -2,18 +2,26 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt pyproject.toml | cksum | cut -d' ' -f1)
 ADDR   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build check test test-fast bench clean new-voorbeeld new-evenement browser-deps
+.PHONY: help install serve build check lint test test-fast bench clean new-voorbeeld new-evenement browser-deps
+.DEFAULT_GOAL := help
 
+## help: list the targets (from their ## comments)
+help:
+	@grep -E '^## ' $(MAKEFILE_LIST) | sed -e 's/^## //' | awk -F': ' '{printf "  make %-28s %s\n", $$1, $$2}'
+
+## install: the virtualenv with pinned packages and the generator (editable)
 install: $(STAMP)
 
-$(STAMP): requirements.txt requirements-dev.txt
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	# The generator itself, editable: the MkDocs plugin `kennisbank` and `python -m macros`.
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
@@ -35,8 +43,13 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m macros check
 
-## test: every test (unit, built site, headless Chromium + axe-core)
-test: $(STAMP) browser-deps
+## lint: ruff (pyflakes, bugbear, import order) and mypy on macros/
+lint: $(STAMP)
+	$(BIN)/ruff check macros tests benchmarks
+	$(BIN)/mypy
+
+## test: lint, then every test (unit, built site, headless Chromium + axe-core)
+test: $(STAMP) browser-deps lint
 	$(BIN)/python -m macros check
 	$(BIN)/python -m pytest -n auto
 
@@ -54,6 +67,7 @@ new-voorbeeld: $(STAMP)
 new-evenement: $(STAMP)
 	$(BIN)/python -m macros new evenement $(ID)
 
+## clean: remove site/ and caches
 clean:
 	rm -rf site .pytest_cache .bench
 	find . -name __pycache__ -type d -prune -not -path './.venv/*' -exec rm -rf {} +

@@ -22,7 +22,7 @@ import markdown
 import yaml
 
 from benchmarks.synthetic import practices, write_records
-from tests.helpers import REPO, site_config
+from macros.dev.sitebuild import REPO, site_config
 
 EXTENSIONS_CFG = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"]
 
@@ -108,7 +108,9 @@ def keystroke_ms(site: Path) -> dict | None:
     if not Path(chromium).exists():
         return None
     from playwright.sync_api import sync_playwright
-    from tests.browser.conftest import CHROMIUM_ARGS, serve
+
+    from macros.dev.chromium import CHROMIUM_ARGS
+    from macros.dev.static_server import serve
     server, url = serve(site)
     try:
         with sync_playwright() as pw, tempfile.TemporaryDirectory() as profile:
@@ -136,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--json", type=Path, default=REPO / ".bench" / "results.json")
     args = ap.parse_args(argv)
-    from macros.catalog import load_catalog
+    from macros.core.catalog import load_catalog
     munis = [(m.code, m.naam) for m in load_catalog(REPO / "data").municipalities.values()]
     results: dict[str, dict] = {}
     for n in (int(x) for x in args.sizes.split(",")):

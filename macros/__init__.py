@@ -1,5 +1,6 @@
-"""Kennisbank Arbeidsmigratie: the data catalog, page registry, feeds and the thin MkDocs adapters.
+"""Kennisbank Arbeidsmigratie: the generator behind the site.
 
-The core (``catalog``, ``render``, ``registry``, ``feeds``) imports nothing from MkDocs. Only
-``hooks.py`` (MkDocs hooks) and ``main.py`` (mkdocs-macros ``define_env``) touch MkDocs.
+``macros.core`` (catalog, site model, rendering, feeds, scaffolds, command line) imports nothing from
+MkDocs. ``macros.adapters`` holds the MkDocs plugin (``kennisbank``), the mkdocs-macros module, the
+record page, the page shell and the slots: the only code that touches MkDocs.
 """

@@ -5,7 +5,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from macros.catalog import load_catalog
+from macros.core.catalog import load_catalog
 from tests.browser.conftest import run_axe
 from tests.helpers import DATA
 

@@ -12,7 +12,7 @@ def _section_ids(page, which: str) -> list[str]:
 
 def test_build_date_upcoming_is_corrected_by_the_readers_clock(page, site_url):
     # The site was built with KENNISBANK_TODAY=2019-05-01: the June regiotafels are upcoming.
-    page.clock.install(time=dt.datetime(2019, 5, 2, 9, 0, tzinfo=dt.timezone.utc))
+    page.clock.install(time=dt.datetime(2019, 5, 2, 9, 0, tzinfo=dt.UTC))
     page.goto(site_url + "agenda/")
     assert "2019-06-regiotafel-noordoost-brabant" in _section_ids(page, "upcoming")
     page.close()
@@ -20,7 +20,7 @@ def test_build_date_upcoming_is_corrected_by_the_readers_clock(page, site_url):
 
 def test_event_that_ended_since_the_build_moves_to_past(browser, site_url):
     page = browser.new_page()
-    page.clock.install(time=dt.datetime(2019, 6, 20, 12, 0, tzinfo=dt.timezone.utc))
+    page.clock.install(time=dt.datetime(2019, 6, 20, 12, 0, tzinfo=dt.UTC))
     page.goto(site_url + "agenda/")
     upcoming, past = _section_ids(page, "upcoming"), _section_ids(page, "past")
     assert "2019-06-regiotafel-noordoost-brabant" in past  # 13 June

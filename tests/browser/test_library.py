@@ -1,7 +1,7 @@
 """The good-practice library in a real browser: facets in the URL, back button, keyboard, screen reader."""
 from __future__ import annotations
 
-from macros.catalog import load_catalog
+from macros.core.catalog import load_catalog
 from tests.helpers import DATA
 
 CAT = load_catalog(DATA)
@@ -57,7 +57,7 @@ def test_text_filter_by_keyboard_only_and_result_count_is_announced(page, site_u
     assert page.is_visible("[data-kb-empty]")
 
 
-def test_without_javascript_the_page_lists_every_practice_and_hides_the_form(browser, site_url):
+def test_without_javascript_the_page_lists_every_practice_and_hides_the_form(site_url):
     import urllib.request
     html = urllib.request.urlopen(site_url + "goede-voorbeelden/?thema=huisvesting").read().decode()
     for pid in CAT.practices:

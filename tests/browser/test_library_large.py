@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from benchmarks.synthetic import practices, write_records
-from macros.catalog import load_catalog
-from tests.browser.conftest import serve
+from macros.core.catalog import load_catalog
+from macros.dev.static_server import serve
 from tests.helpers import DATA, build, copy_data
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import icalendar
 import vobject
 
-from macros.catalog import load_catalog
-from macros.feeds.ical import write_feeds
+from macros.core.catalog import load_catalog
+from macros.core.feeds.ical import write_feeds
 from tests.helpers import DATA, event, write_record
 
 
@@ -54,8 +54,8 @@ def test_dst_winter_and_summer_events_get_the_right_utc_offset(data_dir, tmp_pat
     out = _feeds(data_dir, tmp_path)
     cal = icalendar.Calendar.from_ical((out / "agenda.ics").read_bytes())
     starts = {str(c["UID"]).split("@")[0]: c.decoded("DTSTART") for c in cal.walk("VEVENT")}
-    assert starts["winter"].astimezone(dt.timezone.utc).hour == 13
-    assert starts["zomer"].astimezone(dt.timezone.utc).hour == 12
+    assert starts["winter"].astimezone(dt.UTC).hour == 13
+    assert starts["zomer"].astimezone(dt.UTC).hour == 12
     assert b"BEGIN:VTIMEZONE" in (out / "agenda.ics").read_bytes()
     v = vobject.readOne((out / "zomer.ics").read_text())
     assert v.vevent.dtstart.value.utcoffset() == dt.timedelta(hours=2)

@@ -5,9 +5,9 @@ import datetime as dt
 
 import pytest
 
-from macros.catalog import parse_moment
-from macros.render.dates import event_when, long_date
-from macros.render.markdown import SafeMarkdown
+from macros.core.catalog import parse_moment
+from macros.core.render.dates import event_when, long_date
+from macros.core.render.markdown import SafeMarkdown
 
 HOSTILE = [
     "<script>alert(1)</script>",

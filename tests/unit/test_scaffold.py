@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from macros.catalog import load_catalog
-from macros.scaffold import scaffold
+from macros.core.catalog import load_catalog
+from macros.core.scaffold import scaffold
 
 
 @pytest.mark.parametrize("kind, folder", [("goed-voorbeeld", "goede-voorbeelden"), ("evenement", "evenementen")])

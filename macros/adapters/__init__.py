@@ -1,0 +1,1 @@
+"""The adapters between MkDocs (and mkdocs-macros) and the core."""

@@ -1,0 +1,1 @@
+"""The MkDocs-free core: catalog, site model, rendering, feeds, scaffolds and the command line."""

@@ -1,0 +1,201 @@
+"""Typed, validated records. Built only from data that passed the schema and reference checks."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+UNKNOWN = "onbekend"
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str | None
+    titel: str
+    uitgever: str | None = None
+    datum: dt.date | None = None
+    url: str | None = None
+    toelichting: str | None = None
+
+
+@dataclass(frozen=True)
+class Link:
+    titel: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Contact:
+    organisatie: str
+    email: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    naam: str
+    pillar_id: str
+    omschrijving: str | None = None
+
+
+@dataclass(frozen=True)
+class Pillar:
+    id: str
+    naam: str
+    themes: tuple[Theme, ...]
+    omschrijving: str | None = None
+
+
+@dataclass(frozen=True)
+class Region:
+    id: str
+    naam: str
+    soort: str
+    omschrijving: str | None = None
+
+
+@dataclass(frozen=True)
+class PolicyStatus:
+    status: str
+    peildatum: dt.date
+    bron: Source | None = None
+    toelichting: str | None = None
+
+
+@dataclass(frozen=True)
+class Municipality:
+    code: str
+    naam: str
+    arbeidsmarktregio: str  # region id or 'onbekend'
+    regiotafel: str  # region id or 'onbekend'
+    beleid: tuple[PolicyStatus, ...]
+    toelichting: str | None = None
+
+    @property
+    def current_status(self) -> PolicyStatus:
+        return max(self.beleid, key=lambda s: s.peildatum)
+
+
+@dataclass(frozen=True)
+class Scope:
+    niveau: str
+    gemeenten: tuple[str, ...] = ()
+    regios: tuple[str, ...] = ()
+    provincie: str | None = None
+
+
+@dataclass(frozen=True)
+class Practice:
+    """A good practice (goed voorbeeld). Markdown fields are raw; rendering sanitises them."""
+
+    id: str
+    path: str
+    titel: str
+    samenvatting: str
+    beschrijving: str
+    themas: tuple[str, ...]
+    scope: Scope
+    jaar: int | str
+    status: str
+    bron: Source
+    organisaties: tuple[str, ...] = ()
+    resultaten: str | None = None
+    links: tuple[Link, ...] = ()
+    contact: Contact | None = None
+    bron_toelichting: str | None = None
+    bijgewerkt: dt.date | None = None
+    # Derived once by the loader:
+    region_ids: tuple[str, ...] = ()  # every region it belongs to (its own + its municipalities')
+    pillar_ids: tuple[str, ...] = ()  # the pillars of its themes, in theme order
+    area_ids: tuple[str, ...] = ()  # 'gebied' facet values: region ids, province ids, 'landelijk'
+
+
+@dataclass(frozen=True)
+class Moment:
+    """A point in an event's schedule with the precision the source gives: month, day or minute."""
+
+    precision: str  # 'maand' | 'dag' | 'tijd'
+    year: int
+    month: int
+    day: int = 1
+    hour: int = 0
+    minute: int = 0
+
+    @property
+    def date(self) -> dt.date:
+        return dt.date(self.year, self.month, self.day)
+
+    def local(self) -> dt.datetime:
+        return dt.datetime(self.year, self.month, self.day, self.hour, self.minute, tzinfo=AMSTERDAM)
+
+    @property
+    def sort_key(self) -> tuple:
+        """Chronological order; a month-only moment sorts at the start of its month."""
+        return (self.year, self.month, self.day if self.precision != "maand" else 0, self.hour, self.minute)
+
+    def last_date(self) -> dt.date:
+        """The last calendar day this moment may refer to (end of the month for month precision)."""
+        if self.precision == "maand":
+            nxt = dt.date(self.year + (self.month == 12), self.month % 12 + 1, 1)
+            return nxt - dt.timedelta(days=1)
+        return self.date
+
+
+@dataclass(frozen=True)
+class Location:
+    naam: str
+    adres: str | None = None
+    online: bool = False
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    path: str
+    titel: str
+    soort: str
+    start: Moment
+    einde: Moment
+    locatie: Location | None  # None: onbekend
+    status: str
+    bron: Source
+    regio: str | None = None
+    beschrijving: str | None = None
+    aanmelden: str | None = None
+    gerelateerd: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
+    contact: Contact | None = None
+    bron_toelichting: str | None = None
+    bijgewerkt: dt.date | None = None
+
+    @property
+    def all_day(self) -> bool:
+        return self.start.precision != "tijd"
+
+    def ends_before(self, today: dt.date) -> bool:
+        """True when the whole event lies before ``today`` (a local calendar date)."""
+        return self.einde.last_date() < today
+
+    def end_instant(self) -> dt.datetime:
+        """The moment after which the event is over, as an aware datetime (for the browser check)."""
+        if self.einde.precision == "tijd":
+            return self.einde.local()
+        d = self.einde.last_date() + dt.timedelta(days=1)
+        return dt.datetime(d.year, d.month, d.day, tzinfo=AMSTERDAM)
+
+
+@dataclass
+class Catalog:
+    """Everything in data/, validated. The only object templates and feeds read."""
+
+    root: str
+    pillars: tuple[Pillar, ...]
+    themes: dict[str, Theme]
+    regions: dict[str, Region]
+    municipalities: dict[str, Municipality]
+    sources: dict[str, Source]
+    practices: dict[str, Practice] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)

@@ -1,0 +1,151 @@
+"""The registry of generated pages: one function returns every page made from data.
+
+Each entry knows its URL, title, description, the YAML file it comes from (for the edit link) and how
+to render its body. Tests check the registry without a build; the MkDocs hook only adapts it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from collections.abc import Callable
+from functools import partial
+
+from jinja2 import Environment
+from markupsafe import escape
+
+from ..catalog.models import Catalog, Event, Practice
+from ..render.env import make_environment
+from .labels import Labels
+from .views import POLICY_STATUS, PROVINCES, Agenda, PracticeIndex
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str  # e.g. 'goede-voorbeelden/fair-share.md' (never written to docs/)
+    title: str
+    description: str
+    kind: str  # 'practice' | 'theme' | 'region' | 'event'
+    source_path: str | None  # the data file behind the page, relative to the repository
+    render_body: Callable[[], str] = field(compare=False, repr=False)
+    search_exclude: bool = False
+    # When set, the search entry is made from the data instead of by parsing the page's HTML.
+    search_entry: Callable[[], dict[str, str]] | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def url(self) -> str:
+        return page_url(self.src_uri)
+
+
+class SiteModel:
+    """Everything derived from one catalog for one build date. Built once per build."""
+
+    def __init__(self, cat: Catalog, today: dt.date, env: Environment | None = None):
+        self.cat = cat
+        self.today = today
+        self.env = env or make_environment()
+        self.index = PracticeIndex(cat)
+        self.agenda = Agenda(cat, today)
+        self.labels = Labels(cat)
+
+    def render(self, template: str, **context: object) -> str:
+        return self.env.get_template(template).render(labels=self.labels, **context)
+
+    # -- page bodies -------------------------------------------------------------------------------
+    def practice_body(self, p: Practice, root: str, edit_url: str) -> str:
+        return self.render("practice.html", p=p, root=root, edit_url=edit_url,
+                      related=self.index.related(p))
+
+    def event_body(self, e: Event, root: str, edit_url: str) -> str:
+        related = [self.cat.practices[i] for i in e.gerelateerd]
+        return self.render("event.html", e=e, root=root, edit_url=edit_url, related=related,
+                      others=self.agenda.in_region(e.regio, e.id), past=e.ends_before(self.today))
+
+    def practice_search_entry(self, p: Practice, location: str) -> dict[str, str]:
+        """What search knows of a practice: every word of its title, summary and facts (not the long
+        description, which is on the page), so the index a reader downloads stays small."""
+        v, cat = self.labels, self.cat
+        facts = [
+            ("Thema's", [v.theme_name(t) for t in p.themas]),
+            ("Pijler", v.pillar_names(p)),
+            ("Gebied", [v.scope_label(p), *(cat.regions[r].naam for r in p.region_ids)]),
+            ("Gemeenten", v.municipality_names(p)),
+            ("Organisaties", list(p.organisaties)),
+            ("Status", [v.status_label(p)]),
+            ("Jaar", [str(p.jaar)]),
+        ]
+        text = self.render("search-entry.html", p=p, facts=facts).strip()
+        return {"location": location, "title": str(escape(p.titel)), "text": text}
+
+    def listing_body(self, heading: str, intro: str, practices: list[Practice], query: str, root: str) -> str:
+        return self.render("listing.html", heading=heading, intro=intro, practices=practices, query=query,
+                      root=root)
+
+    def library(self, root: str) -> str:
+        facets = self.index.facets()
+        by_key = {f.key: f for f in facets}
+        return self.render("library.html", practices=self.index.practices, facets=facets, root=root,
+                      theme_links=by_key["thema"].options, region_links=by_key["regio"].options)
+
+    def agenda_page(self, root: str) -> str:
+        return self.render("agenda.html", agenda=self.agenda, root=root, today=self.today,
+                      regions=self.agenda.regions(self.cat), kinds=self.agenda.kinds())
+
+    def municipalities(self) -> str:
+        rows = sorted(self.cat.municipalities.values(), key=lambda m: m.naam.lstrip("'").casefold())
+        return self.render("municipalities.html", rows=rows, regions=self.cat.regions, status_labels=POLICY_STATUS)
+
+    def upcoming(self, root: str, limit: int = 3) -> str:
+        # A few more than shown: the browser hides those that ended since the build.
+        return self.render("upcoming.html", events=self.agenda.next(limit + 3), limit=limit, root=root)
+
+    # -- the registry ----------------------------------------------------------------------------
+    def pages(self, edit_url: Callable[[str], str]) -> list[GeneratedPage]:
+        out: list[GeneratedPage] = []
+        cat = self.cat
+        for p in self.index.practices:
+            src = f"goede-voorbeelden/{p.id}.md"
+            out.append(GeneratedPage(
+                src, p.titel, p.samenvatting, "practice", p.path,
+                partial(self.practice_body, p, _root(src), edit_url(p.path)),
+                search_entry=partial(self.practice_search_entry, p, page_url(src))))
+        area_members: dict[str, list[Practice]] = {}
+        for p in self.index.practices:
+            for a in p.area_ids:
+                area_members.setdefault(a, []).append(p)
+        for pillar in cat.pillars:
+            for t in pillar.themes:
+                src = f"goede-voorbeelden/thema/{t.id}.md"
+                members = self.index.by_theme.get(t.id, [])
+                out.append(GeneratedPage(
+                    src, f"Goede voorbeelden: {t.naam}", f"Goede voorbeelden over {t.naam.lower()} (pijler {pillar.naam}).",
+                    "theme", None,
+                    partial(self.listing_body, f"Goede voorbeelden: {t.naam}",
+                          f"Praktijken met het thema {t.naam}, uit de pijler {pillar.naam}.", members,
+                          f"thema={t.id}", _root(src)), search_exclude=True))
+        areas = [(r.id, r.naam) for r in cat.regions.values()] + [(k, f"Provincie {v}") for k, v in PROVINCES.items()]
+        areas.append(("landelijk", "Landelijk"))
+        for key, name in areas:
+            if key not in area_members and key not in cat.regions:
+                continue
+            src = f"goede-voorbeelden/regio/{key}.md"
+            out.append(GeneratedPage(
+                src, f"Goede voorbeelden: {name}", f"Goede voorbeelden in {name}.", "region", None,
+                partial(self.listing_body, f"Goede voorbeelden: {name}", f"Praktijken in of voor {name}.",
+                      area_members.get(key, []), f"regio={key}", _root(src)), search_exclude=True))
+        for e in sorted(cat.events.values(), key=lambda e: e.id):
+            src = f"agenda/{e.id}.md"
+            out.append(GeneratedPage(
+                src, e.titel, f"{self.labels.kind_label(e)}: {e.titel}", "event", e.path,
+                partial(self.event_body, e, _root(src), edit_url(e.path))))
+        return out
+
+
+def page_url(src_uri: str) -> str:
+    """'goede-voorbeelden/x.md' -> 'goede-voorbeelden/x/' (directory URLs)."""
+    return src_uri.removesuffix(".md") + "/"
+
+
+def _root(src_uri: str) -> str:
+    """Relative prefix from a generated page to the site root."""
+    return "../" * page_url(src_uri).count("/")
+
