@@ -45,9 +45,13 @@ class CatalogError(Exception):
         super().__init__(self.report())
 
     def report(self) -> str:
+        """Every error, then a summary in Dutch: how many errors in how many files."""
         n = len(self.errors)
+        files = len({e.path for e in self.errors})
         head = f"{n} fout{'en' if n != 1 else ''} in de data gevonden:"
-        return "\n".join([head, *(f"  {e}" for e in self.errors)])
+        summary = (f"Samengevat: {n} fout{'en' if n != 1 else ''} in {files} bestand{'en' if files != 1 else ''}. "
+                   "Verbeter ze en draai 'make check' opnieuw.")
+        return "\n".join([head, *(f"  {e}" for e in self.errors), summary])
 
 
 def did_you_mean(value: str, options: Iterable[str]) -> str:

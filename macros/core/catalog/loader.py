@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -50,26 +50,39 @@ class _Doc:
     shown: str
     located: Located | None = None
     errors: list[DataError] = field(default_factory=list)
+    # Places the schema already reported: later checks stay silent there (one message per mistake).
+    schema_paths: set[tuple] = field(default_factory=set)
 
     def error(self, where: tuple, message: str, field_: str | None = None) -> None:
         """An error at ``where`` (a path into the document); its field name is derived from the path."""
         line, col = self.located.where(where) if self.located else (1, 1)
         self.errors.append(DataError(self.shown, line, col, field_name(where) if field_ is None else field_, message))
 
+    def amend(self, where: tuple, addition: str) -> None:
+        """Add to the message already reported at ``where`` (one mistake, one message)."""
+        name = field_name(where)
+        self.errors = [replace(e, message=e.message + addition) if e.field == name else e for e in self.errors]
+
     @property
     def data(self) -> Any:
         return self.located.data if self.located else None
 
-    def ref(self, where: tuple, value: str, known: dict | set, what: str, allow_unknown: bool = False) -> bool:
-        """Is ``value`` one of ``known``? Reports a dangling reference with a did-you-mean."""
+    def ref(self, where: tuple, value: object, known: dict | set, what: str, allow_unknown: bool = False,
+            hint: Callable[[str], str] | None = None) -> bool:
+        """Is ``value`` one of ``known``? Reports a dangling reference with a did-you-mean.
+
+        Values of the wrong type, and places the schema already reported, are left to the schema."""
+        if not isinstance(value, str) or where in self.schema_paths:
+            return False
         if (allow_unknown and value == UNKNOWN) or value in known:
             return True
-        self.error(where, f"{what} '{value}' bestaat niet{did_you_mean(value, known)}")
+        suggestion = hint(value) if hint else did_you_mean(value, known)
+        self.error(where, f"{what} '{value}' bestaat niet{suggestion}")
         return False
 
     def date(self, where: tuple, value: str | None) -> dt.date | None:
         """A calendar date the schema accepted by form; reported when it does not exist (2030-02-30)."""
-        if value is None:
+        if not isinstance(value, str) or where in self.schema_paths:
             return None
         try:
             return dt.date.fromisoformat(value)
@@ -79,12 +92,29 @@ class _Doc:
 
     def source(self, where: tuple, value: Any, sources: dict[str, Source]) -> Source | None:
         """A `bron`: an id in bronnen.yaml or an inline {titel, uitgever, datum, url}."""
-        if value is None:
-            return None
         if isinstance(value, str):
             return sources.get(value) if self.ref(where, value, sources, "bron") else None
+        if not isinstance(value, dict) or not isinstance(value.get("titel"), str):
+            return None
         return Source(None, value["titel"], value.get("uitgever"), self.date(where + ("datum",), value.get("datum")),
                       value.get("url"))
+
+    def get(self, *path: str | int) -> Any:
+        """A value by path, or None where the document has another shape (the schema reports that)."""
+        node = self.data
+        for key in path:
+            if isinstance(key, int) and isinstance(node, list) and key < len(node):
+                node = node[key]
+            elif isinstance(key, str) and isinstance(node, dict):
+                node = node.get(key)
+            else:
+                return None
+        return node
+
+    def items(self, *path: str) -> list[tuple[int, Any]]:
+        """(index, value) of a list, or nothing where the value is not a list."""
+        value = self.get(*path)
+        return list(enumerate(value)) if isinstance(value, list) else []
 
 
 class _Reader:
@@ -94,6 +124,8 @@ class _Reader:
         self.root = root
         self.schemas: SchemaSet = schema_set(str(root / "schemas"))
         self.errors: list[DataError] = []
+        # Taxonomy files that failed: references to them are not checked (no knock-on errors).
+        self.broken: set[str] = set()
 
     def shown(self, path: Path) -> str:
         return display_path(path, self.root)
@@ -112,6 +144,7 @@ class _Reader:
             return doc
         for issue in self.schemas.validate(schema, doc.data):
             doc.error(issue.path, issue.message, issue.field)
+            doc.schema_paths.add(tuple(issue.path))
         return doc
 
     def finish(self, doc: _Doc) -> bool:
@@ -231,9 +264,9 @@ def _taxonomies(rd: _Reader) -> Catalog:
         regions = _regions(doc, sources)
     if doc := ok("gemeenten.yaml"):
         municipalities = _municipalities(doc, sources, regions)
-    for d in docs.values():
-        if d is not None:
-            rd.finish(d)
+    for name, d in docs.items():
+        if d is None or not rd.finish(d):
+            rd.broken.add(name)
     return Catalog(str(rd.root), pillars, themes, regions, municipalities, sources)
 
 
@@ -247,27 +280,72 @@ def _contact(data: dict) -> Contact | None:
     return Contact(c["organisatie"], c.get("email"), c.get("url")) if c else None
 
 
-def _practice(doc: _Doc, rid: str, cat: Catalog) -> Practice | None:
-    d = doc.data
-    for i, t in enumerate(d["themas"]):
-        doc.ref(("themas", i), t, cat.themes, "thema")
-    scope = d["scope"]
+def _municipality_hint(cat: Catalog) -> Callable[[str], str]:
+    """A did-you-mean for a municipality code that names the municipality, only where it is likely:
+    the value is a municipality's name, or one typo (a changed, missing or swapped digit) away from
+    exactly one code. Never a random near code."""
+    by_name = {m.naam.casefold(): m for m in cat.municipalities.values()}
+
+    def near(a: str, b: str) -> bool:
+        if a == b:
+            return False
+        if len(a) == len(b):
+            diff = [i for i in range(len(a)) if a[i] != b[i]]
+            return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                      and a[diff[1]] == b[diff[0]])
+        short, long_ = sorted((a, b), key=len)
+        return len(long_) - len(short) == 1 and any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+    def hint(value: str) -> str:
+        m = by_name.get(value.strip().casefold())
+        if m is None:
+            close = [x for x in cat.municipalities.values() if near(value.upper(), x.code)]
+            m = close[0] if len(close) == 1 else None
+        return f"; bedoelde u {m.code} ({m.naam})?" if m else ""
+
+    return hint
+
+
+def _check_practice(doc: _Doc, cat: Catalog, broken: set[str]) -> list[str]:
+    """Every reference and date of a practice, also when the schema found mistakes elsewhere in the
+    file: a contributor sees all mistakes in one run. Returns the regions it belongs to."""
+    if "themas.yaml" not in broken:
+        for i, t in doc.items("themas"):
+            doc.ref(("themas", i), t, cat.themes, "thema")
     region_ids: list[str] = []
-    for i, r in enumerate(scope.get("regios", ())):
-        if doc.ref(("scope", "regios", i), r, cat.regions, "regio"):
-            region_ids.append(r)
-    for i, code in enumerate(scope.get("gemeenten", ())):
-        if doc.ref(("scope", "gemeenten", i), code, cat.municipalities, "gemeente"):
-            m = cat.municipalities[code]
-            region_ids += [x for x in (m.arbeidsmarktregio, m.regiotafel) if x != UNKNOWN]
-    niveau = scope["niveau"]
-    if niveau == "gemeente" and not scope.get("gemeenten"):
+    if "regios.yaml" not in broken:
+        for i, r in doc.items("scope", "regios"):
+            if doc.ref(("scope", "regios", i), r, cat.regions, "regio"):
+                region_ids.append(r)
+    hint = _municipality_hint(cat)
+    if "gemeenten.yaml" not in broken:
+        for i, code in doc.items("scope", "gemeenten"):
+            where = ("scope", "gemeenten", i)
+            if where in doc.schema_paths and isinstance(code, str) and (suggestion := hint(code)):
+                doc.amend(where, suggestion)  # a name where a code belongs: the schema's message gets the code
+            elif doc.ref(where, code, cat.municipalities, "gemeente", hint=hint):
+                m = cat.municipalities[code]
+                region_ids += [x for x in (m.arbeidsmarktregio, m.regiotafel) if x != UNKNOWN]
+    niveau = doc.get("scope", "niveau")
+    if niveau == "gemeente" and not doc.get("scope", "gemeenten"):
         doc.error(("scope", "niveau"), "bij niveau 'gemeente' hoort een lijst 'gemeenten'", "scope.gemeenten")
-    if niveau == "regio" and not scope.get("regios"):
+    if niveau == "regio" and not doc.get("scope", "regios"):
         doc.error(("scope", "niveau"), "bij niveau 'regio' hoort een lijst 'regios'", "scope.regios")
+    if "bronnen.yaml" not in broken:
+        doc.source(("bron",), doc.get("bron"), cat.sources)
+    doc.date(("bijgewerkt",), doc.get("bijgewerkt"))
+    return region_ids
+
+
+def _practice(doc: _Doc, rid: str, cat: Catalog, broken: set[str]) -> Practice | None:
+    region_ids = _check_practice(doc, cat, broken)
+    if doc.errors:
+        return None
+    d = doc.data
+    scope = d["scope"]
+    niveau = scope["niveau"]
     source = doc.source(("bron",), d["bron"], cat.sources)
-    bijgewerkt = doc.date(("bijgewerkt",), d.get("bijgewerkt"))
-    if doc.errors or source is None:
+    if source is None:
         return None
     regions = tuple(dict.fromkeys(region_ids))
     # The 'gebied' (area) facet: regions (own and via municipalities), the province, or national.
@@ -283,7 +361,7 @@ def _practice(doc: _Doc, rid: str, cat: Catalog) -> Practice | None:
         jaar=d["jaar"], status=d.get("status", UNKNOWN), bron=source,
         organisaties=tuple(d.get("organisaties", ())), resultaten=d.get("resultaten"),
         links=_links(d), contact=_contact(d), bron_toelichting=d.get("bron_toelichting"),
-        bijgewerkt=bijgewerkt, region_ids=regions,
+        bijgewerkt=doc.date(("bijgewerkt",), d.get("bijgewerkt")), region_ids=regions,
         pillar_ids=tuple(dict.fromkeys(cat.themes[t].pillar_id for t in d["themas"])),
         area_ids=tuple(dict.fromkeys(areas)),
     )
@@ -309,10 +387,10 @@ def parse_moment(value: str) -> Moment:
 
 
 def _moments(doc: _Doc) -> tuple[Moment | None, Moment | None]:
-    d = doc.data
+    d = doc.data if isinstance(doc.data, dict) else {}
     moments: dict[str, Moment] = {}
     for key in ("start", "einde"):
-        if key in d:
+        if isinstance(d.get(key), str) and (key,) not in doc.schema_paths:
             try:
                 moments[key] = parse_moment(d[key])
             except ValueError:
@@ -327,15 +405,15 @@ def _moments(doc: _Doc) -> tuple[Moment | None, Moment | None]:
     return start, einde
 
 
-def _event(doc: _Doc, rid: str, cat: Catalog) -> Event | None:
-    d = doc.data
+def _event(doc: _Doc, rid: str, cat: Catalog, broken: set[str]) -> Event | None:
     start, einde = _moments(doc)
-    if "regio" in d:
-        doc.ref(("regio",), d["regio"], cat.regions, "regio")
-    source = doc.source(("bron",), d["bron"], cat.sources)
-    bijgewerkt = doc.date(("bijgewerkt",), d.get("bijgewerkt"))
+    if "regios.yaml" not in broken:
+        doc.ref(("regio",), doc.get("regio"), cat.regions, "regio")
+    source = doc.source(("bron",), doc.get("bron"), cat.sources) if "bronnen.yaml" not in broken else None
+    bijgewerkt = doc.date(("bijgewerkt",), doc.get("bijgewerkt"))
     if doc.errors or source is None or start is None or einde is None:
         return None
+    d = doc.data
     loc = d["locatie"]
     location = None if loc == UNKNOWN else Location(loc["naam"], loc.get("adres"), bool(loc.get("online")), loc.get("url"))
     return Event(
@@ -347,9 +425,11 @@ def _event(doc: _Doc, rid: str, cat: Catalog) -> Event | None:
     )
 
 
-def _collection(rd: _Reader, folder: str, build: Callable[[_Doc, str, Catalog], Any],
-                cat: Catalog) -> Iterator[tuple[str, Any, _Doc]]:
-    """Read every record of one folder; yield (id, record, doc) for the valid ones."""
+def _collection(rd: _Reader, folder: str, build: Callable[[_Doc, str, Catalog, set[str]], Any],
+                cat: Catalog) -> Iterator[tuple[str, Any | None, _Doc]]:
+    """Read and check every record of one folder; yield (id, record or None, doc) for each file.
+
+    References and dates are checked even when the schema found mistakes, so one run lists them all."""
     schema = COLLECTIONS[folder]
     for path in sorted((rd.root / folder).glob("*.yaml")):
         doc = rd.read(path, schema)
@@ -357,19 +437,17 @@ def _collection(rd: _Reader, folder: str, build: Callable[[_Doc, str, Catalog], 
         if not ID_RE.match(rid):
             doc.errors.append(DataError(doc.shown, 1, 1, "",
                                         f"bestandsnaam '{path.name}': gebruik alleen kleine letters, cijfers en koppeltekens"))
-        record = build(doc, rid, cat) if not doc.errors else None
-        if record is not None and not doc.errors:
-            yield rid, record, doc
-        else:
-            rd.finish(doc)
+        record = build(doc, rid, cat, rd.broken) if isinstance(doc.data, dict) else None
+        yield rid, (record if not doc.errors else None), doc
 
 
-def _cross_references(rd: _Reader, cat: Catalog, event_docs: dict[str, _Doc]) -> None:
-    """References between collections, checked once every record is loaded."""
-    for rid, event in cat.events.items():
-        doc = event_docs[rid]
-        for i, pid in enumerate(event.gerelateerd):
-            doc.ref(("gerelateerd", i), pid, cat.practices, "goed voorbeeld")
+def _cross_references(rd: _Reader, cat: Catalog, event_docs: dict[str, _Doc], practice_files: set[str]) -> None:
+    """References between collections, checked once every file is read. A reference to a record whose
+    file exists but has mistakes of its own is not reported again (that file's errors say it all)."""
+    for doc in event_docs.values():
+        for i, pid in doc.items("gerelateerd"):
+            if pid not in practice_files:
+                doc.ref(("gerelateerd", i), pid, cat.practices, "goed voorbeeld")
         rd.finish(doc)
 
 
@@ -381,14 +459,18 @@ def load_catalog(root: Path | str) -> Catalog:
     rd = _Reader(root)
     _unread_files(rd)
     cat = _taxonomies(rd)
+    practice_files: set[str] = set()
     for rid, practice, doc in _collection(rd, "goede-voorbeelden", _practice, cat):
-        cat.practices[rid] = practice
+        practice_files.add(rid)
+        if practice is not None:
+            cat.practices[rid] = practice
         rd.finish(doc)
     event_docs: dict[str, _Doc] = {}
     for rid, event, doc in _collection(rd, "evenementen", _event, cat):
-        cat.events[rid] = event
+        if event is not None:
+            cat.events[rid] = event
         event_docs[rid] = doc
-    _cross_references(rd, cat, event_docs)
+    _cross_references(rd, cat, event_docs, practice_files)
     if rd.errors:
         raise CatalogError(rd.errors)
     return cat
