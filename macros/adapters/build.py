@@ -30,10 +30,19 @@ class Build:
     @classmethod
     def load(cls, data_dir: Path, today: dt.date | None = None) -> Build:
         """Load and validate ``data_dir``; raises CatalogError (data) or ValueError (KENNISBANK_TODAY)."""
+        return cls.from_catalog(data_dir, load_catalog(data_dir), today)
+
+    @classmethod
+    def from_catalog(cls, data_dir: Path, catalog: Catalog, today: dt.date | None = None) -> Build:
+        """A build of an already loaded catalog, with a fresh Jinja environment and fresh slots."""
         today = today or build_today()
-        catalog = load_catalog(data_dir)
         env = make_environment()
         return cls(data_dir, today, catalog, env, SiteModel(catalog, today, env))
+
+
+def empty_catalog(data_dir: Path) -> Catalog:
+    """No records at all: what `make serve` shows (with the errors) when data/ was never valid."""
+    return Catalog(str(data_dir), (), {}, {}, {}, {})
 
 
 def data_dir_for(config_file: str | None, settings: dict | None) -> Path:

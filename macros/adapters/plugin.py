@@ -5,8 +5,10 @@ Registered by entry point (pyproject.toml), like Material's own plugins. ``on_co
 """
 from __future__ import annotations
 
+import logging
+import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,9 +20,14 @@ from ..core.catalog import CatalogError
 from ..core.feeds.ical import write_feeds
 from ..core.render.env import TEMPLATES
 from ..core.render.titles import safe_title
-from .build import Build, data_dir_for
+from .build import Build, data_dir_for, empty_catalog
 from .record_page import RecordPage
 from .shell import ShellRenderer
+
+# Outside the "mkdocs" logger on purpose: under `serve --strict` an error there would abort the preview,
+# and the preview must go on showing the errors (a real build fails through PluginError instead).
+preview_log = logging.getLogger("kennisbank.preview")
+_BODY = re.compile(r"<body[^>]*>")
 
 
 def _settings(config: MkDocsConfig) -> dict[str, Any]:
@@ -32,6 +39,12 @@ class KennisbankPlugin(BasePlugin):
 
     def __init__(self) -> None:
         self._build: Build | None = None
+        self._serving = False
+        self._last_good: Build | None = None  # kept across rebuilds: on_startup makes the instance live on
+        self._data_errors: CatalogError | None = None
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self._serving = command == "serve"
 
     @property
     def build(self) -> Build:
@@ -41,10 +54,17 @@ class KennisbankPlugin(BasePlugin):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         data_dir = data_dir_for(config.config_file_path, _settings(config))
+        self._data_errors = None
         try:
-            self._build = Build.load(data_dir)
+            self._build = self._last_good = Build.load(data_dir)
         except CatalogError as exc:
-            raise PluginError(exc.report()) from None
+            if not self._serving:  # `make build` and CI fail on any data error
+                raise PluginError(exc.report()) from None
+            # `make serve` keeps previewing the last valid data and shows the errors on every page.
+            preview_log.error(exc.report())
+            self._data_errors = exc
+            last = self._last_good.catalog if self._last_good else empty_catalog(data_dir)
+            self._build = Build.from_catalog(data_dir, last)
         except ValueError as exc:  # a bad KENNISBANK_TODAY
             raise PluginError(str(exc)) from None
         return config
@@ -101,7 +121,12 @@ class KennisbankPlugin(BasePlugin):
                 search.search_index.entries.append(page.generated.search_entry())
 
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
-        return self.build.slots.fill(output)
+        output = self.build.slots.fill(output)
+        if self._data_errors is not None:  # only under `make serve`
+            banner = self.build.model.render("preview-errors.html", errors=self._data_errors.errors,
+                                             had_good=self._last_good is not None)
+            output = _BODY.sub(lambda m: m.group(0) + banner, output, count=1)
+        return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         b = self.build
