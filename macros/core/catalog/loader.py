@@ -339,7 +339,7 @@ def _check_practice(doc: _Doc, cat: Catalog, broken: set[str]) -> list[str]:
 
 def _practice(doc: _Doc, rid: str, cat: Catalog, broken: set[str]) -> Practice | None:
     region_ids = _check_practice(doc, cat, broken)
-    if doc.errors:
+    if doc.errors or broken:  # a broken taxonomy: the load fails anyway; its errors say why
         return None
     d = doc.data
     scope = d["scope"]
@@ -411,7 +411,7 @@ def _event(doc: _Doc, rid: str, cat: Catalog, broken: set[str]) -> Event | None:
         doc.ref(("regio",), doc.get("regio"), cat.regions, "regio")
     source = doc.source(("bron",), doc.get("bron"), cat.sources) if "bronnen.yaml" not in broken else None
     bijgewerkt = doc.date(("bijgewerkt",), doc.get("bijgewerkt"))
-    if doc.errors or source is None or start is None or einde is None:
+    if doc.errors or broken or source is None or start is None or einde is None:
         return None
     d = doc.data
     loc = d["locatie"]
