@@ -6,7 +6,8 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt p
 ADDR   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve build check lint test test-fast bench clean new-voorbeeld new-evenement browser-deps
+.PHONY: help install serve build check lint test test-fast bench clean nieuw-voorbeeld nieuw-evenement nieuw-bericht \
+        new-voorbeeld new-evenement browser-deps
 .DEFAULT_GOAL := help
 
 ## help: list the targets (from their ## comments)
@@ -61,11 +62,17 @@ test-fast: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
-## new-voorbeeld / new-evenement: scaffold a data file (ID=... required)
-new-voorbeeld: $(STAMP)
-	$(BIN)/python -m macros new goed-voorbeeld $(ID)
-new-evenement: $(STAMP)
-	$(BIN)/python -m macros new evenement $(ID)
+## nieuw-voorbeeld: new good practice; asks for the title, or TITEL="..." [ID=...]
+nieuw-voorbeeld: $(STAMP)
+	@$(BIN)/python -m macros nieuw voorbeeld $(ID)
+## nieuw-evenement: new event; asks, or TITEL="..." DATUM=JJJJ-MM-DD[TUU:MM] [EINDE=...] [ID=...]
+nieuw-evenement: $(STAMP)
+	@$(BIN)/python -m macros nieuw evenement $(ID)
+## nieuw-bericht: new news post in Actueel; asks, or TITEL="..." [DATUM=JJJJ-MM-DD]
+nieuw-bericht: $(STAMP)
+	@$(BIN)/python -m macros nieuw bericht $(ID)
+new-voorbeeld: nieuw-voorbeeld
+new-evenement: nieuw-evenement
 
 ## clean: remove site/ and caches
 clean:

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from ..core.catalog import Catalog, load_catalog
+from ..core.catalog import Catalog, CatalogError, load_catalog
+from ..core.news import Post, load_posts
 from ..core.render.env import make_environment
 from ..core.site.registry import SiteModel
 from ..core.site.views import build_today
@@ -25,19 +26,30 @@ class Build:
     catalog: Catalog
     env: Environment
     model: SiteModel
+    posts: list[Post] = field(default_factory=list)
     slots: Slots = field(default_factory=Slots)
 
     @classmethod
-    def load(cls, data_dir: Path, today: dt.date | None = None) -> Build:
-        """Load and validate ``data_dir``; raises CatalogError (data) or ValueError (KENNISBANK_TODAY)."""
-        return cls.from_catalog(data_dir, load_catalog(data_dir), today)
+    def load(cls, data_dir: Path, docs_dir: Path | None = None, today: dt.date | None = None) -> Build:
+        """Load and validate ``data_dir`` and the news posts under ``docs_dir``. Raises CatalogError
+        (every error of both at once) or ValueError (a bad KENNISBANK_TODAY)."""
+        posts, post_errors = load_posts(docs_dir) if docs_dir else ([], [])
+        try:
+            catalog = load_catalog(data_dir)
+        except CatalogError as exc:
+            raise CatalogError([*exc.errors, *post_errors]) from None
+        if post_errors:
+            raise CatalogError(post_errors)
+        return cls.from_catalog(data_dir, catalog, today, posts)
 
     @classmethod
-    def from_catalog(cls, data_dir: Path, catalog: Catalog, today: dt.date | None = None) -> Build:
+    def from_catalog(cls, data_dir: Path, catalog: Catalog, today: dt.date | None = None,
+                     posts: list[Post] | None = None) -> Build:
         """A build of an already loaded catalog, with a fresh Jinja environment and fresh slots."""
         today = today or build_today()
         env = make_environment()
-        return cls(data_dir, today, catalog, env, SiteModel(catalog, today, env))
+        model = SiteModel(catalog, today, env, posts or [])
+        return cls(data_dir, today, catalog, env, model, posts or [])
 
 
 def empty_catalog(data_dir: Path) -> Catalog:

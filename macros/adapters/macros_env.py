@@ -43,6 +43,12 @@ def define_env(env: Any) -> None:
         return b.slots.put(b.model.upcoming(_root(env), aantal))
 
     @env.macro
+    def actueel_laatste(aantal: int = 3) -> str:
+        """The newest news posts, for the home page."""
+        b = _build(env)
+        return b.slots.put(b.model.latest_news(_root(env), aantal))
+
+    @env.macro
     def gemeenten_overzicht() -> str:
         """Every municipality with its latest policy status (docs/gemeenten/index.md)."""
         b = _build(env)

@@ -17,6 +17,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from ..core.catalog import CatalogError
+from ..core.feeds import news as news_feeds
 from ..core.feeds.ical import write_feeds
 from ..core.render.env import TEMPLATES
 from ..core.render.titles import safe_title
@@ -56,7 +57,7 @@ class KennisbankPlugin(BasePlugin):
         data_dir = data_dir_for(config.config_file_path, _settings(config))
         self._data_errors = None
         try:
-            self._build = self._last_good = Build.load(data_dir)
+            self._build = self._last_good = Build.load(data_dir, Path(config.docs_dir))
         except CatalogError as exc:
             if not self._serving:  # `make build` and CI fail on any data error
                 raise PluginError(exc.report()) from None
@@ -85,6 +86,11 @@ class KennisbankPlugin(BasePlugin):
             # The page body carries its own edit link, in words, to the YAML file; Material's icon
             # button would only repeat it (and add an icon to every record page).
             page.edit_url = None
+        # News feeds: generated files (so links to them are checked like any other page's).
+        author = _settings(config).get("organisatie") or config.site_name
+        site_url = config.site_url or "/"
+        files.append(File.generated(config, news_feeds.RSS_PATH, content=news_feeds.rss(self.build.posts, site_url, author)))
+        files.append(File.generated(config, news_feeds.ATOM_PATH, content=news_feeds.atom(self.build.posts, site_url, author)))
         return files
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:

@@ -20,6 +20,10 @@ PAGES = {
     "theme": "goede-voorbeelden/thema/huisvesting/",
     "agenda": "agenda/",
     "event": f"agenda/{sorted(_cat.events)[0]}/",
+    "news": "actueel/",
+    "post": "actueel/plan-van-aanpak-2019-2020/",
+    "news-archive": "actueel/archief/2019/",
+    "news-category": "actueel/categorie/brabantse-aanpak/",
 }
 
 

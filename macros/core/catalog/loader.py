@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from . import placeholders
 from .errors import CatalogError, DataError, did_you_mean, display_path, field_name
 from .models import (
     UNKNOWN,
@@ -142,7 +143,14 @@ class _Reader:
         if doc.data is None:
             doc.error((), "het bestand is leeg")
             return doc
+        left: set[tuple] = set()
+        for where, text in placeholders.in_data(doc.data):
+            doc.error(where, f"nog niet ingevuld: vervang {text} door de echte gegevens")
+            left.add(where)
+        doc.schema_paths |= left  # later checks stay silent there
         for issue in self.schemas.validate(schema, doc.data):
+            if tuple(issue.path) in left:
+                continue  # one mistake, one message: the placeholder says what to do
             doc.error(issue.path, issue.message, issue.field)
             doc.schema_paths.add(tuple(issue.path))
         return doc

@@ -14,6 +14,7 @@ from jinja2 import Environment
 from markupsafe import escape
 
 from ..catalog.models import Catalog, Event, Practice
+from ..news import Post
 from ..render.env import make_environment
 from .labels import Labels
 from .views import POLICY_STATUS, PROVINCES, Agenda, PracticeIndex
@@ -39,9 +40,10 @@ class GeneratedPage:
 class SiteModel:
     """Everything derived from one catalog for one build date. Built once per build."""
 
-    def __init__(self, cat: Catalog, today: dt.date, env: Environment | None = None):
+    def __init__(self, cat: Catalog, today: dt.date, env: Environment | None = None, posts: list[Post] | None = None):
         self.cat = cat
         self.today = today
+        self.posts = posts or []
         self.env = env or make_environment()
         self.index = PracticeIndex(cat)
         self.agenda = Agenda(cat, today)
@@ -93,6 +95,9 @@ class SiteModel:
     def municipalities(self) -> str:
         rows = sorted(self.cat.municipalities.values(), key=lambda m: m.naam.lstrip("'").casefold())
         return self.render("municipalities.html", rows=rows, regions=self.cat.regions, status_labels=POLICY_STATUS)
+
+    def latest_news(self, root: str, limit: int = 3) -> str:
+        return self.render("news-latest.html", posts=self.posts[:limit], root=root)
 
     def upcoming(self, root: str, limit: int = 3) -> str:
         # A few more than shown: the browser hides those that ended since the build.
