@@ -44,10 +44,11 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m macros check
 
-## lint: ruff (pyflakes, bugbear, import order) and mypy on macros/
+## lint: ruff (pyflakes, bugbear, import order), mypy on macros/, yamllint on data/ and .github/
 lint: $(STAMP)
 	$(BIN)/ruff check macros tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/yamllint -s data .github mkdocs.yml
 
 ## test: lint, then every test (unit, built site, headless Chromium + axe-core)
 test: $(STAMP) browser-deps lint
