@@ -19,6 +19,8 @@ from mkdocs.structure.files import File, Files
 from ..core.catalog import CatalogError
 from ..core.feeds import news as news_feeds
 from ..core.feeds.ical import write_feeds
+from ..core.history import last_changed
+from ..core.render.dates import long_date
 from ..core.render.env import TEMPLATES
 from ..core.render.titles import safe_title
 from .build import Build, data_dir_for, empty_catalog
@@ -43,6 +45,7 @@ class KennisbankPlugin(BasePlugin):
         self._serving = False
         self._last_good: Build | None = None  # kept across rebuilds: on_startup makes the instance live on
         self._data_errors: CatalogError | None = None
+        self._changed: dict[str, Any] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self._serving = command == "serve"
@@ -86,12 +89,20 @@ class KennisbankPlugin(BasePlugin):
             # The page body carries its own edit link, in words, to the YAML file; Material's icon
             # button would only repeat it (and add an icon to every record page).
             page.edit_url = None
+        # When each Markdown page last changed (git), shown at the foot of the page.
+        self._changed = last_changed(Path(config.docs_dir))
         # News feeds: generated files (so links to them are checked like any other page's).
         author = _settings(config).get("organisatie") or config.site_name
         site_url = config.site_url or "/"
         files.append(File.generated(config, news_feeds.RSS_PATH, content=news_feeds.rss(self.build.posts, site_url, author)))
         files.append(File.generated(config, news_feeds.ATOM_PATH, content=news_feeds.atom(self.build.posts, site_url, author)))
         return files
+
+    def on_page_markdown(self, markdown: str, page: Any, config: MkDocsConfig, files: Files) -> str:
+        changed = self._changed.get(page.file.src_uri)
+        if changed is not None and not isinstance(page, RecordPage):  # records show their own `bijgewerkt`
+            page.meta["kb_updated"] = changed
+        return markdown
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         # Titles and descriptions reach <title>, <meta> and the header unescaped in Material: make them
@@ -107,6 +118,7 @@ class KennisbankPlugin(BasePlugin):
                 if value is not None and not isinstance(value, Markup):
                     page.meta[key] = Markup(escape(str(value)))
         env.filters["safe_title"] = safe_title
+        env.filters["kb_long_date"] = long_date
         env.globals["kb_shell"] = ShellRenderer()
         self._add_search_entries(config, files)
         return env
