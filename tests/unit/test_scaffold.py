@@ -55,16 +55,23 @@ def test_practice_scaffold_left_unedited_fails_at_each_placeholder_line(repo):
     assert {e.field for e in errors} >= {"samenvatting", "beschrijving", "themas[0]", "scope.gemeenten[0]", "bron.titel"}
 
 
-def test_practice_scaffold_once_filled_in_passes_and_builds(repo):
+def test_each_scaffold_once_filled_in_passes_and_the_site_builds(repo):
     path = scaffold(repo, "voorbeeld", {"TITEL": "Taal op de werkvloer"}, TODAY)
     _fill(path, {"Eén tot drie": "Een korte samenvatting.", "Wat is het": "Een beschrijving.",
                  "thema-id": "taal", "CBS-code": "GM0855", "naam van de organisatie": "Gemeente Tilburg",
                  "titel van het document": "Eigen onderzoek"})
     cat = load_catalog(repo / "data")
     assert cat.practices["taal-op-de-werkvloer"].titel == "Taal op de werkvloer"
+    event = scaffold(repo, "evenement", {"TITEL": "Regiotafel De Peel", "DATUM": "2027-03-11T14:00", "EINDE": "2027-03-11T16:00"}, TODAY)
+    _fill(event, {"regiotafel |": "regiotafel", "Waar gaat": "Over huisvesting.", "titel van de uitnodiging": "Uitnodiging"})
+    post = scaffold(repo, "bericht", {"TITEL": "Nieuwe regiotafels", "DATUM": "2026-11-20"}, TODAY)
+    _fill(post, {"categorie": "Aanpak", "Eén of twee zinnen": "Een samenvatting.", "Eerste alinea": "Het belangrijkste.",
+                 "De rest": "Meer tekst."})
     result = build(repo, env={"KENNISBANK_TODAY": "2026-11-24"})
     assert result.returncode == 0, result.output
     assert "Taal op de werkvloer" in result.html("goede-voorbeelden/taal-op-de-werkvloer")
+    assert "Regiotafel De Peel" in result.html("agenda/2027-03-regiotafel-de-peel")
+    assert "Nieuwe regiotafels" in result.html("actueel/nieuwe-regiotafels")
 
 
 def test_event_scaffold_takes_the_date_and_derives_the_id(repo):
