@@ -35,7 +35,7 @@ class Post:
         return f"{BLOG_DIR}/{self.slug}/"
 
 
-def _read(file: Path, shown: str) -> tuple[Post | None, list[DataError]]:
+def _read(file: Path, shown: str, authors: set[str]) -> tuple[Post | None, list[DataError]]:
     errors: list[DataError] = []
 
     def err(line: int, message: str, field: str = "") -> None:
@@ -67,6 +67,10 @@ def _read(file: Path, shown: str) -> tuple[Post | None, list[DataError]]:
         when = None
     if when is None:
         err(line_of("date") if "date" in meta else 2, "'date' ontbreekt of is geen bestaande datum (JJJJ-MM-DD)", "date")
+    for name in meta.get("authors") or ():
+        if str(name) not in authors:
+            err(line_of("authors"), f"auteur '{name}' staat niet in {BLOG_DIR}/.authors.yml; kies uit: {', '.join(sorted(authors))}",
+                "authors")
     description = meta.get("description")
     if not isinstance(description, str) or not description.strip():
         err(2, "'description' ontbreekt: één of twee zinnen die het bericht samenvatten", "description")
@@ -80,13 +84,22 @@ def _read(file: Path, shown: str) -> tuple[Post | None, list[DataError]]:
                 tuple(str(c) for c in meta.get("categories") or ()), tuple(str(a) for a in meta.get("authors") or ())), []
 
 
+def _authors(path: Path) -> set[str]:
+    try:
+        data = parse(path.read_text(encoding="utf-8")).data
+    except (OSError, YamlSyntaxError):
+        return set()
+    return set((data or {}).get("authors") or {}) if isinstance(data, dict) else set()
+
+
 def load_posts(docs_dir: Path) -> tuple[list[Post], list[DataError]]:
     """Every post, newest first, and the errors of the posts that are not right."""
     folder = docs_dir / BLOG_DIR / "posts"
     posts: list[Post] = []
     errors: list[DataError] = []
+    authors = _authors(docs_dir / BLOG_DIR / ".authors.yml")
     for file in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-        post, errs = _read(file, f"{docs_dir.name}/{BLOG_DIR}/posts/{file.name}")
+        post, errs = _read(file, f"{docs_dir.name}/{BLOG_DIR}/posts/{file.name}", authors)
         errors += errs
         if post:
             posts.append(post)

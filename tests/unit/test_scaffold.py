@@ -132,3 +132,10 @@ def test_make_target_takes_variables_when_not_on_a_terminal(tmp_path):
                            capture_output=True, text=True)
     assert check.returncode == 1 and "2027-04-regiotafel-hart-van-brabant.yaml:" in check.stderr
     assert "nog niet ingevuld" in check.stderr
+
+
+def test_a_post_by_an_unknown_author_is_reported(repo):
+    (repo / "docs" / "actueel" / "posts" / "x.md").write_text(
+        "---\ndate: 2026-11-01\nauthors: [niemand]\ndescription: Samenvatting.\n---\n\n# Titel\n\nTekst.\n", encoding="utf-8")
+    _, errors = load_posts(repo / "docs")
+    assert [(e.line, e.field) for e in errors] == [(3, "authors")] and "niemand" in errors[0].message
