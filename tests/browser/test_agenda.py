@@ -88,3 +88,33 @@ def test_subscribe_link_is_webcal_with_the_full_feed_address(page, site_url):
     page.goto(site_url + "agenda/")
     assert page.get_attribute("[data-kb-webcal]", "href") == site_url.replace("http:", "webcal:") + "agenda/agenda.ics"
     assert page.text_content("[data-kb-feed-url]") == site_url + "agenda/agenda.ics"
+
+
+def test_home_shows_the_most_recent_events_when_everything_planned_has_ended(page, site_url):
+    # Issue #12.7: the home page does not lead with an empty "Binnenkort".
+    page.clock.install(time=dt.datetime(2030, 1, 1, 12, 0, tzinfo=dt.UTC))
+    page.goto(site_url)
+    assert page.is_visible("[data-kb-recent]")
+    assert "Er staan op dit moment geen bijeenkomsten gepland. Dit waren de meest recente:" in page.inner_text("[data-kb-recent]")
+    ids = page.eval_on_selector_all("[data-kb-recent-list] [data-kb-event]:not([hidden])", "els => els.map(e => e.dataset.kbId)")
+    assert 0 < len(ids) <= 3
+    assert "Binnenkort" not in page.inner_text("article")
+
+
+def test_home_answers_what_is_here_above_the_fold(page, site_url):
+    # Issue #12.7: introduction, the library by theme, recent practices and events in the first screen on
+    # a desktop; on a phone at least the introduction and the way in by theme.
+    page.clock.install(time=dt.datetime(2019, 5, 2, 9, 0, tzinfo=dt.UTC))
+    for width, height, parts in ((1280, 800, ("per-thema", "recent", "bijeenkomsten")), (390, 844, ("per-thema",))):
+        page.set_viewport_size({"width": width, "height": height})
+        page.goto(site_url)
+        page.wait_for_load_state("networkidle")
+        for anchor in parts:
+            top = page.evaluate(f"document.getElementById('{anchor}').getBoundingClientRect().bottom")
+            assert top < height, (width, anchor, top)
+        first_theme = page.evaluate("document.querySelector('.kb-theme-links a').getBoundingClientRect().bottom")
+        assert first_theme < height, width
+        if width > 1000:
+            first_event = page.evaluate("document.querySelector('[data-kb-upcoming-list] [data-kb-event]').getBoundingClientRect().top")
+            assert first_event < height
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

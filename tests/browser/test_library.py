@@ -183,3 +183,31 @@ def test_clear_all_filters_shows_only_when_a_filter_is_set(page, site_url):
     page.click("form [data-kb-clear]")
     assert page.input_value("#kb-tekst") == "" and not page.is_visible("form [data-kb-clear]")
     assert page.input_value("#kb-sorteer") == "nieuwste"
+
+
+def test_record_pages_keep_lines_under_about_80_characters_at_1280px(page, site_url):
+    # Issue #12.8: record pages have no sidebars; without a measure their lines ran to ~150 characters.
+    page.set_viewport_size({"width": 1280, "height": 800})
+    pid = sorted(CAT.practices)[0]
+    for path in (f"goede-voorbeelden/{pid}/", "agenda/2019-04-regiotafel-west-brabant-west/",
+                 "goede-voorbeelden/thema/huisvesting/"):
+        page.goto(site_url + path)
+        chars = page.evaluate("""() => {
+            const p = [...document.querySelectorAll('article p')].sort((a, b) => b.textContent.length - a.textContent.length)[0];
+            const c = document.createElement('canvas').getContext('2d');
+            const s = getComputedStyle(p);
+            c.font = `${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
+            const sample = 'De provincie stimuleert en faciliteert de tafel; de regio is verantwoordelijk.';
+            const perChar = c.measureText(sample).width / sample.length;
+            return p.getBoundingClientRect().width / perChar; }""")
+        assert chars <= 85, (path, chars)
+
+
+def test_search_result_count_is_grammatical_dutch(page, site_url):
+    page.goto(site_url)
+    page.keyboard.press("/")
+    page.keyboard.type("talenplan", delay=20)
+    page.wait_for_selector(".md-search-result__item")
+    meta = page.inner_text(".md-search-result__meta")
+    assert meta in ("1 overeenkomend document",) or meta.endswith("overeenkomende documenten"), meta
+    assert "overeenkomende document" not in meta.replace("overeenkomende documenten", "")

@@ -285,11 +285,21 @@
   function initUpcoming(root, now) {
     var limit = parseInt(root.getAttribute("data-kb-limit"), 10) || 3;
     var shown = 0;
+    var recentList = root.querySelector("[data-kb-recent-list]");
     toArray(root.querySelectorAll("[data-kb-upcoming-list] [data-kb-event]")).forEach(function (li) {
-      if (ended(li, now)) { li.remove(); return; }
+      if (ended(li, now)) {
+        // Ended since the build: now among the most recent (newest first), with its past wording.
+        markPast(li);
+        li.hidden = false;
+        if (recentList) recentList.insertBefore(li, recentList.firstChild); else li.remove();
+        return;
+      }
       li.hidden = shown >= limit;
       shown++;
     });
+    if (recentList) {
+      toArray(recentList.querySelectorAll("[data-kb-event]")).forEach(function (li, i) { if (i >= limit) li.remove(); });
+    }
     var recent = root.querySelector("[data-kb-recent]");
     if (recent) recent.hidden = shown !== 0;
     var upcoming = root.querySelector("[data-kb-upcoming-list]");
