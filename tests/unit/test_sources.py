@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.core.site.registry import OWN_GROUPING
+from macros.core.site.views import OWN_GROUPING
 from tests.helpers import DATA, REPO, copy_data
 
 SEEDS = REPO.parent / "shared" / "seeds"

@@ -6,13 +6,13 @@ computes facts (those are on the records, derived once by the loader).
 from __future__ import annotations
 
 from ..catalog.models import UNKNOWN, Catalog, Event, Practice
-from .views import EVENT_KINDS, EVENT_STATUS, EVENT_STATUS_PAST, LEVELS, PROVINCES, STATUS_LABELS
+from .views import EVENT_KINDS, EVENT_STATUS, EVENT_STATUS_PAST, LEVELS, PROVINCES, STATUS_LABELS, pillar_label
 
 
 class Labels:
     def __init__(self, cat: Catalog):
         self.cat = cat
-        self._pillar_names = {pl.id: pl.naam for pl in cat.pillars}
+        self._pillar_names = {pl.id: pillar_label(pl) for pl in cat.pillars}
         self._search_text: dict[str, str] = {}
 
     # practices

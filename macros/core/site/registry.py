@@ -16,7 +16,7 @@ from markupsafe import escape
 from ..catalog.models import Catalog, Event, Pillar, Practice
 from ..render.env import make_environment
 from .labels import Labels
-from .views import POLICY_STATUS, PROVINCES, Agenda, PracticeIndex
+from .views import POLICY_STATUS, PROVINCES, Agenda, PracticeIndex, own_grouping
 
 
 @dataclass(frozen=True)
@@ -170,13 +170,6 @@ def pillar_phrase(pillar: Pillar) -> str:
     if own_grouping(pillar):
         return f"{pillar.naam}, een indeling van deze site"
     return f"pijler {pillar.naam} van het Plan van Aanpak 2019-2020"
-
-
-def own_grouping(pillar: Pillar) -> bool:
-    return (pillar.omschrijving or "").startswith(OWN_GROUPING)
-
-
-OWN_GROUPING = "Indeling van deze site"
 
 
 def page_url(src_uri: str) -> str:

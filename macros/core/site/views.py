@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from ..catalog.models import UNKNOWN, Catalog, Event, Practice
+from ..catalog.models import UNKNOWN, Catalog, Event, Pillar, Practice
 from ..render.dates import month_name
 
 STATUS_LABELS = {"idee": "Idee", "pilot": "Pilot", "lopend": "Lopend", "afgerond": "Afgerond", "onbekend": "Onbekend"}
@@ -24,6 +24,19 @@ POLICY_STATUS = {"actueel": "Actueel beleid", "in-actualisatie": "Wordt geactual
                  "onbekend": "Onbekend"}
 PROVINCES = {"noord-brabant": "Noord-Brabant", "limburg": "Limburg"}
 LEVELS = {"gemeente": "Gemeente", "regio": "Regio", "provincie": "Provincie", "landelijk": "Landelijk"}
+
+
+# A group of themes the site made itself (not a pillar of the 2019 plan) says so in its description in
+# data/themas.yaml; readers see "(eigen indeling)" next to its name.
+OWN_GROUPING = "Indeling van deze site"
+
+
+def own_grouping(pillar: Pillar) -> bool:
+    return (pillar.omschrijving or "").startswith(OWN_GROUPING)
+
+
+def pillar_label(pillar: Pillar) -> str:
+    return f"{pillar.naam} (eigen indeling)" if own_grouping(pillar) else pillar.naam
 
 
 def build_today() -> dt.date:
@@ -61,7 +74,7 @@ class PracticeIndex:
 
     def facets(self) -> list[Facet]:
         cat = self.cat
-        pillars = tuple((pl.id, pl.naam, sum(1 for p in self.practices if pl.id in p.pillar_ids)) for pl in cat.pillars)
+        pillars = tuple((pl.id, pillar_label(pl), sum(1 for p in self.practices if pl.id in p.pillar_ids)) for pl in cat.pillars)
         themes = tuple((t.id, t.naam, len(self.by_theme.get(t.id, ()))) for pl in cat.pillars for t in pl.themes)
         area_counts: dict[str, int] = defaultdict(int)
         for p in self.practices:
