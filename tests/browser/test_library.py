@@ -204,10 +204,16 @@ def test_record_pages_keep_lines_under_about_80_characters_at_1280px(page, site_
 
 
 def test_search_result_count_is_grammatical_dutch(page, site_url):
-    page.goto(site_url)
-    page.keyboard.press("/")
-    page.keyboard.type("talenplan", delay=20)
-    page.wait_for_selector(".md-search-result__item")
-    meta = page.inner_text(".md-search-result__meta")
-    assert meta in ("1 overeenkomend document",) or meta.endswith("overeenkomende documenten"), meta
-    assert "overeenkomende document" not in meta.replace("overeenkomende documenten", "")
+    # Issue #12.9: Material's Dutch says "1 overeenkomende document".
+    singles = 0
+    for word in ("kennisambassadeur", "Halderberge", "talenplan"):
+        page.goto(site_url)
+        page.keyboard.press("/")
+        page.keyboard.type(word, delay=20)
+        page.wait_for_selector(".md-search-result__item")
+        page.wait_for_timeout(300)
+        n = page.locator(".md-search-result__list > li").count()
+        meta = page.inner_text(".md-search-result__meta")
+        assert meta == ("1 overeenkomend document" if n == 1 else f"{n} overeenkomende documenten"), (word, n, meta)
+        singles += n == 1
+    assert singles, "geen zoekwoord met precies één resultaat: de test bewijst niets"
