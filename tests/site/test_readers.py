@@ -151,3 +151,18 @@ def test_home_says_plainly_when_nothing_is_planned_and_shows_the_most_recent(tmp
     assert "Er staan op dit moment geen bijeenkomsten gepland. Dit waren de meest recente:" in text
     assert "Brabantse Netwerkbijeenkomst Arbeidsmigratie (december 2020)" in text or "2020" in text
     assert "Binnenkort" not in text
+
+
+def test_every_internal_link_on_generated_and_index_pages_resolves(real_site):
+    """Unpublished empty listings must not leave dead links behind (home, library, records)."""
+    from urllib.parse import urljoin, urlparse
+    site = real_site.site
+    for path in site.rglob("index.html"):
+        rel = path.relative_to(site).parent.as_posix()
+        base = "http://x/" + (rel + "/" if rel != "." else "")
+        for href in re.findall(r'href="([^"#]+)', path.read_text(encoding="utf-8")):
+            url = urlparse(urljoin(base, href.replace("&amp;", "&")))
+            if url.netloc != "x" or url.path.endswith((".ics", ".css", ".js", ".svg", ".xml", ".json")):
+                continue
+            target = site / url.path.lstrip("/")
+            assert (target / "index.html").exists() or target.is_file(), (rel, href)
