@@ -101,7 +101,7 @@ class SiteModel:
 
     def agenda_page(self, root: str) -> str:
         """The agenda's controls (subscribe, filters, count); the lists come from the two below."""
-        return self.render("agenda.html", agenda=self.agenda, root=root, today=self.today,
+        return self.render("agenda.html", agenda=self.agenda, root=root,
                            regions=self.agenda.regions(self.cat), kinds=self.agenda.kinds())
 
     def agenda_upcoming(self, root: str) -> str:
