@@ -4,6 +4,7 @@ A thin adapter: each macro asks the ``kennisbank`` plugin's ``Build`` for HTML a
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from mkdocs.exceptions import PluginError
@@ -24,23 +25,52 @@ def _build(env: Any) -> Build:
 
 
 def define_env(env: Any) -> None:
+    """Each macro returns one list or form made from data; the section headings around them are in the
+    page's Markdown (a slot never holds a section heading: see ARCHITECTURE.md, "Slots")."""
+
+    def slot(render: Callable[[Build, str], str]) -> str:
+        b = _build(env)
+        return b.slots.put(render(b, _root(env)))
+
     @env.macro
     def praktijkbibliotheek() -> str:
-        """The library of good practices with its facets (docs/goede-voorbeelden/index.md)."""
-        b = _build(env)
-        return b.slots.put(b.model.library(_root(env)))
+        """The library of good practices: filter form, count and cards (docs/goede-voorbeelden/index.md)."""
+        return slot(lambda b, root: b.model.library(root))
+
+    @env.macro
+    def themas_overzicht() -> str:
+        """Links to the theme listings that have practices."""
+        return slot(lambda b, root: b.model.theme_links(root))
+
+    @env.macro
+    def gebieden_overzicht() -> str:
+        """Links to the area listings that have practices."""
+        return slot(lambda b, root: b.model.area_links(root))
+
+    @env.macro
+    def recente_voorbeelden(aantal: int = 3) -> str:
+        """The newest practices, for the home page."""
+        return slot(lambda b, root: b.model.recent_practices(root, aantal))
 
     @env.macro
     def agenda() -> str:
-        """The full agenda: upcoming by month, past by year (docs/agenda/index.md)."""
-        b = _build(env)
-        return b.slots.put(b.model.agenda_page(_root(env)))
+        """The agenda's controls: subscribe link, filters and count (docs/agenda/index.md)."""
+        return slot(lambda b, root: b.model.agenda_page(root))
+
+    @env.macro
+    def agenda_komend() -> str:
+        """Upcoming events by month, under the heading "Komende bijeenkomsten"."""
+        return slot(lambda b, root: b.model.agenda_upcoming(root))
+
+    @env.macro
+    def agenda_eerder() -> str:
+        """Past events by year, under the heading "Eerdere bijeenkomsten"."""
+        return slot(lambda b, root: b.model.agenda_past(root))
 
     @env.macro
     def agenda_vooruitblik(aantal: int = 3) -> str:
-        """The next events, for the home page."""
-        b = _build(env)
-        return b.slots.put(b.model.upcoming(_root(env), aantal))
+        """The next events, or the most recent ones when none is planned, for the home page."""
+        return slot(lambda b, root: b.model.upcoming(root, aantal))
 
     @env.macro
     def actueel_laatste(aantal: int = 3) -> str:
@@ -51,5 +81,4 @@ def define_env(env: Any) -> None:
     @env.macro
     def gemeenten_overzicht() -> str:
         """Every municipality with its latest policy status (docs/gemeenten/index.md)."""
-        b = _build(env)
-        return b.slots.put(b.model.municipalities())
+        return slot(lambda b, root: b.model.municipalities())

@@ -18,6 +18,7 @@ PAGES = {
     "library": "goede-voorbeelden/",
     "practice": f"goede-voorbeelden/{sorted(_cat.practices)[0]}/",
     "theme": "goede-voorbeelden/thema/huisvesting/",
+    "region": "goede-voorbeelden/regio/limburg/",
     "agenda": "agenda/",
     "event": f"agenda/{sorted(_cat.events)[0]}/",
     "news": "actueel/",
@@ -55,8 +56,10 @@ def test_no_axe_violations_with_search_open_and_results(page, site_url, scheme):
     assert run_axe(page) == []
 
 
-@pytest.mark.parametrize("kind", ["home", "library", "practice", "agenda"])
-def test_no_axe_violations_at_phone_width(page, site_url, kind):
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kind", ["home", "library", "practice", "theme", "agenda", "event"])
+def test_no_axe_violations_at_phone_width(page, site_url, kind, scheme):
+    page.emulate_media(color_scheme=scheme)
     page.set_viewport_size({"width": 390, "height": 844})
     _open(page, site_url, PAGES[kind])
     assert run_axe(page) == []

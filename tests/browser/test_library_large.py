@@ -24,7 +24,7 @@ def large_site(tmp_path_factory):
 
 
 def _visible(page) -> list[str]:
-    return page.eval_on_selector_all("[data-kb-list] > li:not([hidden])", "els => els.map(e => e.dataset.id)")
+    return page.eval_on_selector_all("[data-kb-list] > li:not([hidden])", "els => els.map(e => e.dataset.kbId)")
 
 
 def test_matches_show_fifty_at_a_time(page, large_site):
@@ -35,7 +35,7 @@ def test_matches_show_fifty_at_a_time(page, large_site):
     assert page.text_content("[data-kb-count]").strip() == f"{total} goede voorbeelden"
     page.click("[data-kb-more]")
     assert len(_visible(page)) == 100
-    focused = page.evaluate("document.activeElement.closest('li') && document.activeElement.closest('li').dataset.id")
+    focused = page.evaluate("document.activeElement.closest('li') && document.activeElement.closest('li').dataset.kbId")
     assert focused == _visible(page)[50]  # keyboard users continue at the first new card
     page.click("[data-kb-more]")
     assert len(_visible(page)) == total

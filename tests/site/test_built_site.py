@@ -42,9 +42,26 @@ def test_every_event_has_its_page_ics_and_agenda_entry(real_site):
 def test_theme_and_region_pages_list_their_practices_without_javascript(real_site):
     cat = load_catalog(DATA)
     for theme in cat.themes:
+        if not any(theme in p.themas for p in cat.practices.values()):
+            continue
         html = real_site.html(f"goede-voorbeelden/thema/{theme}")
         for p in cat.practices.values():
             assert (f"goede-voorbeelden/{p.id}/" in html) == (theme in p.themas), (theme, p.id)
+
+
+def test_theme_and_region_listings_without_practices_are_not_published_nor_in_the_sitemap(real_site):
+    # Issue #12.6: an empty listing is a dead end.
+    cat = load_catalog(DATA)
+    sitemap = (real_site.site / "sitemap.xml").read_text(encoding="utf-8")
+    empty_themes = [t for t in cat.themes if not any(t in p.themas for p in cat.practices.values())]
+    empty_regions = [r for r in cat.regions if not any(r in p.area_ids for p in cat.practices.values())]
+    assert empty_themes and empty_regions  # the real data has both (else this test proves nothing)
+    for kind, ids in (("thema", empty_themes), ("regio", empty_regions)):
+        for i in ids:
+            assert not (real_site.site / "goede-voorbeelden" / kind / i / "index.html").exists(), (kind, i)
+            assert f"goede-voorbeelden/{kind}/{i}/" not in sitemap, (kind, i)
+    for kind in ("thema", "regio"):
+        assert list((real_site.site / "goede-voorbeelden" / kind).glob("*/index.html"))
 
 
 def test_pages_are_dutch_and_make_no_third_party_requests(real_site):
@@ -70,7 +87,8 @@ def test_pages_are_dutch_and_make_no_third_party_requests(real_site):
 def test_home_shows_the_next_three_events_from_the_build_date(real_site):
     # KENNISBANK_TODAY=2019-05-01: the next are the June regiotafels.
     home = real_site.parse("")
-    items = [li for li in home.iter("li") if "kb-event" in (li.get("class") or "") and li.get("hidden") is None]
+    [upcoming] = [ul for ul in home.iter("ul") if ul.get("data-kb-upcoming-list") is not None]
+    items = [li for li in upcoming.iter("li") if "kb-event" in (li.get("class") or "") and li.get("hidden") is None]
     titles = [li.find(".//a").text for li in items]
     assert len(titles) == 3
     # Month-only events sort at the start of their month; everything before May 2019 is past.

@@ -142,7 +142,7 @@ def test_event_with_unknown_region_is_an_error_with_a_suggestion(data_dir):
 def test_event_with_bad_status_or_impossible_date(data_dir):
     write_record(data_dir, "evenementen", "e", event(status="misschien"))
     [err] = errors_of(data_dir)
-    assert err.field == "status" and "gepland, geannuleerd, verplaatst" in err.message
+    assert err.field == "status" and "gepland, gehouden, geannuleerd, verplaatst" in err.message
     write_record(data_dir, "evenementen", "e", event(start="2030-02-30", einde="2030-03-01"))
     [err] = errors_of(data_dir)
     assert err.field == "start" and "geen bestaande datum" in err.message

@@ -70,9 +70,50 @@ def test_cancelled_event_has_status_cancelled(data_dir, tmp_path):
     assert ev["STATUS"] == "CANCELLED"
 
 
-def test_month_only_event_spans_the_month_and_is_tentative(data_dir, tmp_path):
+def _one(data_dir: Path, tmp: Path, eid: str) -> icalendar.Event:
+    [ev] = icalendar.Calendar.from_ical((_feeds(data_dir, tmp) / f"{eid}.ics").read_bytes()).walk("VEVENT")
+    return ev
+
+
+def test_a_period_of_months_is_one_all_day_event_on_its_first_day_not_a_three_month_block(data_dir, tmp_path):
+    # Issue #12.4: "regiotafels september-november" must not fill a subscriber's calendar for 3 months.
     write_record(data_dir, "evenementen", "najaar", event(start="2030-09", einde="2030-11"))
-    out = _feeds(data_dir, tmp_path)
-    [ev] = icalendar.Calendar.from_ical((out / "najaar.ics").read_bytes()).walk("VEVENT")
-    assert ev.decoded("DTSTART") == dt.date(2030, 9, 1) and ev.decoded("DTEND") == dt.date(2030, 12, 1)
-    assert ev["STATUS"] == "TENTATIVE" and "nog niet bekend" in str(ev["DESCRIPTION"])
+    ev = _one(data_dir, tmp_path, "najaar")
+    assert ev.decoded("DTSTART") == dt.date(2030, 9, 1) and ev.decoded("DTEND") == dt.date(2030, 9, 2)
+    assert "september–november 2030" in str(ev["SUMMARY"])
+    assert "september–november 2030" in str(ev["DESCRIPTION"]) and "eerste dag" in str(ev["DESCRIPTION"])
+    assert ev["STATUS"] == "TENTATIVE"
+
+
+def test_a_single_month_is_one_all_day_event_with_the_month_in_the_title(data_dir, tmp_path):
+    write_record(data_dir, "evenementen", "juni", event(start="2030-06", einde="2030-06"))
+    ev = _one(data_dir, tmp_path, "juni")
+    assert ev.decoded("DTEND") - ev.decoded("DTSTART") == dt.timedelta(days=1)
+    assert "juni 2030" in str(ev["SUMMARY"])
+
+
+def test_planned_dates_are_tentative_never_confirmed_and_only_held_events_are_confirmed(data_dir, tmp_path):
+    # Issue #12.3: a planned date is not a confirmed one.
+    write_record(data_dir, "evenementen", "gepland", event(status="gepland"))
+    write_record(data_dir, "evenementen", "verplaatst", event(status="verplaatst"))
+    write_record(data_dir, "evenementen", "gehouden", event(status="gehouden", start="2019-04-12", einde="2019-04-12"))
+    assert _one(data_dir, tmp_path / "a", "gepland")["STATUS"] == "TENTATIVE"
+    assert _one(data_dir, tmp_path / "b", "verplaatst")["STATUS"] == "TENTATIVE"
+    assert _one(data_dir, tmp_path / "c", "gehouden")["STATUS"] == "CONFIRMED"
+
+
+def test_real_feed_has_no_confirmed_event_without_a_source_that_it_was_held(tmp_path):
+    cat = load_catalog(DATA)
+    cal = icalendar.Calendar.from_ical((_feeds(DATA, tmp_path) / "agenda.ics").read_bytes())
+    for c in cal.walk("VEVENT"):
+        e = cat.events[str(c["UID"]).split("@")[0]]
+        assert (c["STATUS"] == "CONFIRMED") == (e.status == "gehouden"), e.id
+
+
+def test_descriptions_are_reflowed_paragraphs_not_the_yaml_line_breaks(data_dir, tmp_path):
+    text = "Een eerste zin die in de YAML\nover twee regels loopt.\n\nTweede alinea:\n\n- punt een\n- punt twee\n"
+    write_record(data_dir, "evenementen", "tekst", event(beschrijving=text))
+    desc = str(_one(data_dir, tmp_path, "tekst")["DESCRIPTION"])
+    assert "Een eerste zin die in de YAML over twee regels loopt." in desc
+    assert "- punt een\n- punt twee" in desc
+    assert "YAML\nover" not in desc

@@ -45,3 +45,10 @@ def test_dutch_dates():
     assert event_when(parse_moment("2019-09"), parse_moment("2019-11")) == "september–november 2019 (data nog niet bekend)"
     assert event_when(parse_moment("2019-06"), parse_moment("2019-06")) == "juni 2019 (dag nog niet bekend)"
     assert event_when(parse_moment("2019-06-13"), parse_moment("2019-06-13")) == "donderdag 13 juni 2019"
+
+
+def test_a_month_only_date_in_the_past_says_the_day_is_not_known_not_not_yet_known():
+    # Issue #12.3: nobody will fill in the day of a past meeting any more.
+    assert event_when(parse_moment("2019-06"), parse_moment("2019-06"), past=True) == \
+        "juni 2019 (datum in de maand niet bekend)"
+    assert "nog niet" not in event_when(parse_moment("2019-09"), parse_moment("2019-11"), past=True)

@@ -1,11 +1,17 @@
 """RFC 5545 feeds with the icalendar library: agenda.ics (subscribe) and one .ics per event.
 
-Times are Europe/Amsterdam with a VTIMEZONE; all-day events use DATE values (DTEND exclusive). An event
-whose source gives only a month spans that month and is TENTATIVE, with the uncertainty in its text.
+Times are Europe/Amsterdam with a VTIMEZONE; all-day events use DATE values (DTEND exclusive).
+
+Truthful status: only a date a source confirms as held (`gehouden`) is CONFIRMED; a planned date is
+TENTATIVE; a cancelled one CANCELLED. An event whose source gives only a month or a period of months is
+one all-day event on the first day of that period, with the period in its title and description: a
+three-month all-day block would fill a subscriber's calendar for three months (see ARCHITECTURE.md).
+Descriptions are reflowed: the YAML's line breaks inside a paragraph are not the author's.
 """
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,11 +19,29 @@ from icalendar import Calendar
 from icalendar import Event as VEvent
 
 from ..catalog.models import Event
-from ..render.dates import event_when
+from ..render.dates import event_when, period
 
-PRODID = "-//Provincie Noord-Brabant//Kennisbank Arbeidsmigratie//NL"
+PRODID = "-//Kennisbank Arbeidsmigratie//Generator//NL"
 UID_DOMAIN = "kennisbank-arbeidsmigratie"
-STATUS = {"gepland": "CONFIRMED", "verplaatst": "CONFIRMED", "geannuleerd": "CANCELLED"}
+STATUS = {"gehouden": "CONFIRMED", "gepland": "TENTATIVE", "verplaatst": "TENTATIVE", "geannuleerd": "CANCELLED"}
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
+
+
+def reflow(text: str) -> str:
+    """Paragraphs as single lines (list items keep a line each); blank lines between paragraphs."""
+    paragraphs = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        lines: list[str] = []
+        for raw in block.splitlines():
+            line = raw.strip()
+            if not line:
+                continue
+            if lines and not _LIST_ITEM.match(raw):
+                lines[-1] += " " + line
+            else:
+                lines.append(line)
+        paragraphs.append("\n".join(lines))
+    return "\n\n".join(paragraphs)
 
 
 def _calendar(name: str) -> Calendar:
@@ -42,26 +66,35 @@ def vevent(e: Event, page_url: str, stamp_date: dt.date) -> VEvent:
     ev.add("dtstamp", _stamp(e, stamp_date))
     if e.bijgewerkt:
         ev.add("last-modified", _stamp(e, stamp_date))
-    ev.add("summary", e.titel)
-    if e.start.precision == "tijd":
+    month_only = e.start.precision == "maand"
+    if month_only:
+        # One all-day event on the period's first day, the period in the title (see the module docstring).
+        ev.add("summary", f"{e.titel} ({period(e.start, e.einde)}, datum niet bekend)")
+        ev.add("dtstart", e.start.date)
+        ev.add("dtend", e.start.date + dt.timedelta(days=1))
+    elif e.start.precision == "tijd":
+        ev.add("summary", e.titel)
         ev.add("dtstart", e.start.local())
         ev.add("dtend", e.einde.local() if e.einde != e.start else e.start.local() + dt.timedelta(hours=1))
     else:
+        ev.add("summary", e.titel)
         ev.add("dtstart", e.start.date)
         ev.add("dtend", e.einde.last_date() + dt.timedelta(days=1))
-    month_only = e.start.precision == "maand"
-    ev.add("status", "TENTATIVE" if month_only and e.status != "geannuleerd" else STATUS[e.status])
+    ev.add("status", STATUS[e.status])
     ev.add("transp", "TRANSPARENT" if e.all_day else "OPAQUE")
     if e.locatie:
         loc = ", ".join(x for x in (e.locatie.naam, e.locatie.adres) if x)
         ev.add("location", loc)
-    lines = [f"Wanneer: {event_when(e.start, e.einde)}"]
+    lines = [f"Wanneer: {event_when(e.start, e.einde, e.ends_before(stamp_date))}"]
     if month_only:
-        lines.append("De precieze datum is nog niet bekend; de bijeenkomst staat daarom over de hele periode.")
+        lines.append(f"De bron noemt alleen de periode ({period(e.start, e.einde)}), geen datum. Deze agenda "
+                     "zet de bijeenkomst daarom op de eerste dag van die periode.")
+    if e.status in ("gepland", "verplaatst"):
+        lines.append("Status: gepland. De bron bevestigt niet dat de bijeenkomst doorgaat of is doorgegaan.")
     if e.status == "geannuleerd":
         lines.append("Deze bijeenkomst is geannuleerd.")
     if e.beschrijving:
-        lines.append(e.beschrijving.strip())
+        lines.append(reflow(e.beschrijving))
     lines.append(f"Meer informatie: {page_url}")
     ev.add("description", "\n\n".join(lines))
     ev.add("url", page_url)

@@ -23,14 +23,19 @@ def _time(m: Moment) -> str:
     return f"{m.hour:02d}.{m.minute:02d}"
 
 
-def event_when(start: Moment, end: Moment) -> str:
-    """The reader-facing date of an event, never more precise than the source."""
+def event_when(start: Moment, end: Moment, past: bool = False) -> str:
+    """The reader-facing date of an event, never more precise than the source.
+
+    ``past``: the event is over. A month-only date then says the day "is not known" rather than
+    "not yet known" (nobody will fill it in any more).
+    """
     if start.precision == "maand":
-        if end == start or (end.year, end.month) == (start.year, start.month):
-            return f"{month_name(start.month)} {start.year} (dag nog niet bekend)"
-        if end.year == start.year:
-            return f"{month_name(start.month)}–{month_name(end.month)} {start.year} (data nog niet bekend)"
-        return f"{month_name(start.month)} {start.year} – {month_name(end.month)} {end.year} (data nog niet bekend)"
+        one_month = end == start or (end.year, end.month) == (start.year, start.month)
+        if one_month:
+            note = "datum in de maand niet bekend" if past else "dag nog niet bekend"
+            return f"{month_name(start.month)} {start.year} ({note})"
+        note = "datum in deze periode niet bekend" if past else "data nog niet bekend"
+        return f"{period(start, end)} ({note})"
     if start.precision == "dag":
         if end.date == start.date:
             return long_date(start.date)
@@ -39,6 +44,15 @@ def event_when(start: Moment, end: Moment) -> str:
         return f"{long_date(start.date)}, {_time(start)}–{_time(end)} uur" if end != start \
             else f"{long_date(start.date)}, {_time(start)} uur"
     return f"{long_date(start.date)} {_time(start)} uur t/m {long_date(end.date)} {_time(end)} uur"
+
+
+def period(start: Moment, end: Moment) -> str:
+    """Months as words: 'juni 2019', 'september–november 2020', 'december 2019 – februari 2020'."""
+    if (end.year, end.month) == (start.year, start.month):
+        return f"{month_name(start.month)} {start.year}"
+    if end.year == start.year:
+        return f"{month_name(start.month)}–{month_name(end.month)} {start.year}"
+    return f"{month_name(start.month)} {start.year} – {month_name(end.month)} {end.year}"
 
 
 def iso(d: dt.date | dt.datetime) -> str:

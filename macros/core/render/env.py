@@ -16,8 +16,8 @@ from .markdown import SafeMarkdown
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
-def _when(e: Event) -> str:
-    return dates.event_when(e.start, e.einde)
+def _when(e: Event, past: bool = False) -> str:
+    return dates.event_when(e.start, e.einde, past)
 
 
 def make_environment(templates: Path | None = None) -> Environment:

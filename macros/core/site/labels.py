@@ -5,14 +5,14 @@ computes facts (those are on the records, derived once by the loader).
 """
 from __future__ import annotations
 
-from ..catalog.models import Catalog, Event, Practice
-from .views import EVENT_KINDS, EVENT_STATUS, LEVELS, PROVINCES, STATUS_LABELS
+from ..catalog.models import UNKNOWN, Catalog, Event, Practice
+from .views import EVENT_KINDS, EVENT_STATUS, EVENT_STATUS_PAST, LEVELS, PROVINCES, STATUS_LABELS, pillar_label
 
 
 class Labels:
     def __init__(self, cat: Catalog):
         self.cat = cat
-        self._pillar_names = {pl.id: pl.naam for pl in cat.pillars}
+        self._pillar_names = {pl.id: pillar_label(pl) for pl in cat.pillars}
         self._search_text: dict[str, str] = {}
 
     # practices
@@ -26,13 +26,24 @@ class Labels:
         return self.cat.regions[region_id].naam
 
     def area_label(self, p: Practice) -> str:
-        """The practice's area in words: its own regions, else its province, or the whole country."""
-        names = [self.cat.regions[r].naam for r in p.scope.regios]
+        """The practice's area in words: its own regions, else its municipalities, else its province,
+        or the whole country; "Gebied onbekend" when the record names none."""
+        if p.scope.niveau == "landelijk":
+            return "Heel Nederland"
+        names = [self.cat.regions[r].naam for r in p.scope.regios] or self.municipality_names(p)
         if not names and p.scope.provincie:
             names = [PROVINCES.get(p.scope.provincie, p.scope.provincie)]
-        if p.scope.niveau == "landelijk":
-            names = ["Heel Nederland"]
-        return ", ".join(names) or "onbekend"
+        return ", ".join(names) or "Gebied onbekend"
+
+    def card_facts(self, p: Practice) -> list[str]:
+        """Area, status and year as a card shows them: an unknown value says what is unknown."""
+        status = "Status onbekend" if p.status == UNKNOWN else self.status_label(p)
+        year = "Jaar onbekend" if p.jaar == UNKNOWN else str(p.jaar)
+        return [self.area_label(p), status, year]
+
+    @staticmethod
+    def year_label(p: Practice) -> str:
+        return "Onbekend" if p.jaar == UNKNOWN else str(p.jaar)
 
     def scope_label(self, p: Practice) -> str:
         label = LEVELS[p.scope.niveau]
@@ -62,6 +73,11 @@ class Labels:
 
     def event_status(self, e: Event) -> str:
         return EVENT_STATUS.get(e.status, e.status)
+
+    @staticmethod
+    def event_status_past(e: Event) -> str:
+        """The status once the date has passed: only a source can say it took place."""
+        return EVENT_STATUS_PAST.get(e.status, EVENT_STATUS.get(e.status, e.status))
 
     def event_region(self, e: Event) -> str:
         return self.cat.regions[e.regio].naam if e.regio else "Heel Brabant"

@@ -13,11 +13,11 @@ from functools import partial
 from jinja2 import Environment
 from markupsafe import escape
 
-from ..catalog.models import Catalog, Event, Practice
+from ..catalog.models import Catalog, Event, Pillar, Practice
 from ..news import Post
 from ..render.env import make_environment
 from .labels import Labels
-from .views import POLICY_STATUS, PROVINCES, Agenda, PracticeIndex
+from .views import POLICY_STATUS, PROVINCES, Agenda, PracticeIndex, own_grouping
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,8 @@ class SiteModel:
     def event_body(self, e: Event, root: str, edit_url: str) -> str:
         related = [self.cat.practices[i] for i in e.gerelateerd]
         return self.render("event.html", e=e, root=root, edit_url=edit_url, related=related,
-                      others=self.agenda.in_region(e.regio, e.id), past=e.ends_before(self.today))
+                      others=self.agenda.in_region(e.regio, e.id), past=e.ends_before(self.today),
+                           today=self.today)
 
     def practice_search_entry(self, p: Practice, location: str) -> dict[str, str]:
         """What search knows of a practice: every word of its title, summary and facts (not the long
@@ -83,14 +84,33 @@ class SiteModel:
                       root=root)
 
     def library(self, root: str) -> str:
-        facets = self.index.facets()
-        by_key = {f.key: f for f in facets}
-        return self.render("library.html", practices=self.index.practices, facets=facets, root=root,
-                      theme_links=by_key["thema"].options, region_links=by_key["regio"].options)
+        return self.render("library.html", practices=self.index.practices, facets=self.index.facets(), root=root)
+
+    def _facet_options(self, key: str) -> tuple[tuple[str, str, int], ...]:
+        return next(f.options for f in self.index.facets() if f.key == key)
+
+    def theme_links(self, root: str) -> str:
+        """Links to every theme listing that has practices (the library and the home page)."""
+        return self.render("theme-links.html", themes=self._facet_options("thema"), root=root)
+
+    def area_links(self, root: str) -> str:
+        return self.render("area-links.html", areas=self._facet_options("regio"), root=root)
+
+    def recent_practices(self, root: str, limit: int = 3) -> str:
+        """The newest practices by start year (unknown years last), then by title."""
+        newest = sorted(self.index.practices, key=lambda p: -p.jaar if isinstance(p.jaar, int) else 1)
+        return self.render("recent-practices.html", practices=newest[:limit], root=root)
 
     def agenda_page(self, root: str) -> str:
-        return self.render("agenda.html", agenda=self.agenda, root=root, today=self.today,
-                      regions=self.agenda.regions(self.cat), kinds=self.agenda.kinds())
+        """The agenda's controls (subscribe, filters, count); the lists come from the two below."""
+        return self.render("agenda.html", agenda=self.agenda, root=root,
+                           regions=self.agenda.regions(self.cat), kinds=self.agenda.kinds())
+
+    def agenda_upcoming(self, root: str) -> str:
+        return self.render("agenda-upcoming.html", agenda=self.agenda, root=root)
+
+    def agenda_past(self, root: str) -> str:
+        return self.render("agenda-past.html", agenda=self.agenda, root=root)
 
     def municipalities(self) -> str:
         rows = sorted(self.cat.municipalities.values(), key=lambda m: m.naam.lstrip("'").casefold())
@@ -100,8 +120,10 @@ class SiteModel:
         return self.render("news-latest.html", posts=self.posts[:limit], root=root)
 
     def upcoming(self, root: str, limit: int = 3) -> str:
-        # A few more than shown: the browser hides those that ended since the build.
-        return self.render("upcoming.html", events=self.agenda.next(limit + 3), limit=limit, root=root)
+        """The next events (a few more than shown: the browser hides those that ended since the build),
+        and the most recent past ones, shown when nothing is planned."""
+        return self.render("upcoming.html", events=self.agenda.next(limit + 3), limit=limit, root=root,
+                           recent=self.agenda.past[:limit])
 
     # -- the registry ----------------------------------------------------------------------------
     def pages(self, edit_url: Callable[[str], str]) -> list[GeneratedPage]:
@@ -121,16 +143,18 @@ class SiteModel:
             for t in pillar.themes:
                 src = f"goede-voorbeelden/thema/{t.id}.md"
                 members = self.index.by_theme.get(t.id, [])
+                if not members:  # an empty listing is not published (nor in the sitemap)
+                    continue
                 out.append(GeneratedPage(
-                    src, f"Goede voorbeelden: {t.naam}", f"Goede voorbeelden over {t.naam.lower()} (pijler {pillar.naam}).",
+                    src, f"Goede voorbeelden: {t.naam}", f"Goede voorbeelden over {t.naam.lower()} ({pillar_phrase(pillar)}).",
                     "theme", None,
                     partial(self.listing_body, f"Goede voorbeelden: {t.naam}",
-                          f"Praktijken met het thema {t.naam}, uit de pijler {pillar.naam}.", members,
+                          f"Praktijken met het thema {t.naam} ({pillar_phrase(pillar)}).", members,
                           f"thema={t.id}", _root(src)), search_exclude=True))
         areas = [(r.id, r.naam) for r in cat.regions.values()] + [(k, f"Provincie {v}") for k, v in PROVINCES.items()]
         areas.append(("landelijk", "Landelijk"))
         for key, name in areas:
-            if key not in area_members and key not in cat.regions:
+            if key not in area_members:  # no practices: no page
                 continue
             src = f"goede-voorbeelden/regio/{key}.md"
             out.append(GeneratedPage(
@@ -143,6 +167,14 @@ class SiteModel:
                 src, e.titel, f"{self.labels.kind_label(e)}: {e.titel}", "event", e.path,
                 partial(self.event_body, e, _root(src), edit_url(e.path))))
         return out
+
+
+def pillar_phrase(pillar: Pillar) -> str:
+    """Where a theme comes from: a pillar of the 2019 plan, or a grouping this site made itself (its
+    description in data/themas.yaml starts "Indeling van deze site")."""
+    if own_grouping(pillar):
+        return f"{pillar.naam}, een indeling van deze site"
+    return f"pijler {pillar.naam} van het Plan van Aanpak 2019-2020"
 
 
 def page_url(src_uri: str) -> str:

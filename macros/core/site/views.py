@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from ..catalog.models import Catalog, Event, Practice
+from ..catalog.models import UNKNOWN, Catalog, Event, Pillar, Practice
 from ..render.dates import month_name
 
 STATUS_LABELS = {"idee": "Idee", "pilot": "Pilot", "lopend": "Lopend", "afgerond": "Afgerond", "onbekend": "Onbekend"}
@@ -15,11 +15,28 @@ EVENT_KINDS = {
     "regiotafel": "Regiotafel", "netwerkbijeenkomst": "Netwerkbijeenkomst", "bestuurlijk-platform": "Bestuurlijk platform",
     "kennisbijeenkomst": "Kennisbijeenkomst", "webinar": "Webinar", "overig": "Overig",
 }
-EVENT_STATUS = {"gepland": "Gepland", "geannuleerd": "Geannuleerd", "verplaatst": "Verplaatst"}
+EVENT_STATUS = {"gepland": "Gepland", "gehouden": "Heeft plaatsgevonden", "geannuleerd": "Geannuleerd",
+                "verplaatst": "Verplaatst"}
+# A planned date that has passed: no source says whether the event took place (status `gehouden` does).
+EVENT_STATUS_PAST = {"gepland": "Gepland; niet bekend of deze is doorgegaan",
+                     "verplaatst": "Verplaatst; niet bekend of deze is doorgegaan"}
 POLICY_STATUS = {"actueel": "Actueel beleid", "in-actualisatie": "Wordt geactualiseerd", "geen": "Geen beleid",
                  "onbekend": "Onbekend"}
 PROVINCES = {"noord-brabant": "Noord-Brabant", "limburg": "Limburg"}
 LEVELS = {"gemeente": "Gemeente", "regio": "Regio", "provincie": "Provincie", "landelijk": "Landelijk"}
+
+
+# A group of themes the site made itself (not a pillar of the 2019 plan) says so in its description in
+# data/themas.yaml; readers see "(eigen indeling)" next to its name.
+OWN_GROUPING = "Indeling van deze site"
+
+
+def own_grouping(pillar: Pillar) -> bool:
+    return (pillar.omschrijving or "").startswith(OWN_GROUPING)
+
+
+def pillar_label(pillar: Pillar) -> str:
+    return f"{pillar.naam} (eigen indeling)" if own_grouping(pillar) else pillar.naam
 
 
 def build_today() -> dt.date:
@@ -57,7 +74,7 @@ class PracticeIndex:
 
     def facets(self) -> list[Facet]:
         cat = self.cat
-        pillars = tuple((pl.id, pl.naam, sum(1 for p in self.practices if pl.id in p.pillar_ids)) for pl in cat.pillars)
+        pillars = tuple((pl.id, pillar_label(pl), sum(1 for p in self.practices if pl.id in p.pillar_ids)) for pl in cat.pillars)
         themes = tuple((t.id, t.naam, len(self.by_theme.get(t.id, ()))) for pl in cat.pillars for t in pl.themes)
         area_counts: dict[str, int] = defaultdict(int)
         for p in self.practices:
@@ -75,7 +92,8 @@ class PracticeIndex:
                       if muni_counts[m.code])
         statuses = tuple((k, v, sum(1 for p in self.practices if p.status == k)) for k, v in STATUS_LABELS.items())
         years = sorted({p.jaar for p in self.practices}, key=lambda y: (isinstance(y, str), -y if isinstance(y, int) else 0))
-        year_opts = tuple((str(y), str(y), sum(1 for p in self.practices if p.jaar == y)) for y in years)
+        year_opts = tuple((str(y), "Onbekend" if y == UNKNOWN else str(y), sum(1 for p in self.practices if p.jaar == y))
+                          for y in years)
         return [
             Facet("pijler", "Pijler", tuple(o for o in pillars if o[2])),
             Facet("thema", "Thema", tuple(o for o in themes if o[2])),
