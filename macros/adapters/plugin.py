@@ -19,7 +19,9 @@ from ..core.feeds.ical import write_feeds
 from ..core.render.env import TEMPLATES
 from ..core.render.titles import safe_title
 from .build import Build, data_dir_for
+from .macros_env import PAGE_MACROS
 from .record_page import RecordPage
+from .sandbox import PageSandbox
 from .shell import ShellRenderer
 
 
@@ -32,6 +34,11 @@ class KennisbankPlugin(BasePlugin):
 
     def __init__(self) -> None:
         self._build: Build | None = None
+        self._serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Under `mkdocs serve` a page error is shown in the page; a build still fails on it.
+        self._serving = command == "serve"
 
     @property
     def build(self) -> Build:
@@ -48,6 +55,24 @@ class KennisbankPlugin(BasePlugin):
         except ValueError as exc:  # a bad KENNISBANK_TODAY
             raise PluginError(str(exc)) from None
         return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self._sandbox_macros(config)
+
+    def _sandbox_macros(self, config: MkDocsConfig) -> None:
+        """Replace mkdocs-macros' plain Jinja environment (made in its on_config, which has run by
+        now) with the page sandbox: a page can call our macros and nothing else."""
+        macros = config.plugins.get("macros")
+        if macros is None:
+            return
+        if macros.config.get("render_by_default", True):
+            raise PluginError("mkdocs.yml: zet 'render_by_default: false' bij de plugin 'macros'; een pagina "
+                              "die macro's gebruikt, zet 'render_macros: true' in haar front matter")
+        available = macros.macros
+        missing = [name for name in PAGE_MACROS if name not in available]
+        if missing:
+            raise PluginError(f"kennisbank: macro's ontbreken in mkdocs-macros: {', '.join(missing)}")
+        macros._env = PageSandbox({name: available[name] for name in PAGE_MACROS}, show_errors=self._serving)
 
     def _edit_url(self, config: MkDocsConfig, path: str) -> str:
         settings = _settings(config)
