@@ -15,6 +15,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from ..core.catalog import CatalogError
+from ..core.catalog.errors import visible
+from ..core.checks import Output, collisions, find_symlinks, scan_html, scan_pages
+from ..core.checks.paths import BUILD_OUTPUTS, feed_outputs, generated_outputs
 from ..core.feeds.ical import write_feeds
 from ..core.render.env import TEMPLATES
 from ..core.render.titles import safe_title
@@ -48,6 +51,7 @@ class KennisbankPlugin(BasePlugin):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         data_dir = data_dir_for(config.config_file_path, _settings(config))
+        self._repository_checks(config, data_dir)
         try:
             self._build = Build.load(data_dir)
         except CatalogError as exc:
@@ -55,6 +59,16 @@ class KennisbankPlugin(BasePlugin):
         except ValueError as exc:  # a bad KENNISBANK_TODAY
             raise PluginError(str(exc)) from None
         return config
+
+    @staticmethod
+    def _repository_checks(config: MkDocsConfig, data_dir: Path) -> None:
+        """What `make check` says about symlinks and pages fails the build too (before anything is read)."""
+        root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
+        docs = Path(config.docs_dir)
+        folders = [docs, data_dir] + ([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])
+        errors = find_symlinks(folders, root) or scan_pages(docs, root)
+        if errors:
+            raise PluginError("\n".join([f"{len(errors)} fout(en) gevonden:", *(f"  {e}" for e in sorted(errors))]))
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self._sandbox_macros(config)
@@ -81,9 +95,16 @@ class KennisbankPlugin(BasePlugin):
         return f"{repo}/edit/{branch}/{path}" if repo else ""
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        for gen in self.build.model.pages(lambda path: self._edit_url(config, path)):
-            if files.get_file_from_path(gen.src_uri) is not None:
-                raise PluginError(f"{gen.src_uri}: deze pagina wordt uit data/ gemaakt; verwijder het bestand uit docs/")
+        b = self.build
+        data_shown = b.data_dir.name
+        outputs = [Output(f.dest_uri, f"het bestand docs/{f.src_uri}", f"docs/{f.src_uri}") for f in files
+                   if f.is_documentation_page() or f.is_static_page() or f.is_media_file()]
+        outputs += generated_outputs(b.model, data_shown) + feed_outputs(b.catalog.events.values())
+        outputs += [Output(dest, "MkDocs") for dest in BUILD_OUTPUTS]
+        clashes = collisions(outputs)
+        if clashes:
+            raise PluginError("\n".join(str(e) for e in clashes))
+        for gen in b.model.pages(lambda path: self._edit_url(config, path)):
             file = File.generated(config, gen.src_uri, content="")
             files.append(file)
             page = RecordPage(gen, file, config)
@@ -124,6 +145,15 @@ class KennisbankPlugin(BasePlugin):
             page = file.page
             if isinstance(page, RecordPage) and page.generated.search_entry:
                 search.search_index.entries.append(page.generated.search_entry())
+
+    def on_page_content(self, html: str, page: Any, config: MkDocsConfig, files: Files) -> str:
+        # The page as Markdown made it (before our slots): what the source scan may have missed,
+        # e.g. a link spelled with entities.
+        if not isinstance(page, RecordPage):
+            problems = scan_html(html)
+            if problems:
+                raise PluginError(f"docs/{visible(page.file.src_uri)}: " + "; ".join(problems))
+        return html
 
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
         return self.build.slots.fill(output)
