@@ -22,6 +22,7 @@ from ..core.feeds.ical import write_feeds
 from ..core.render.env import TEMPLATES
 from ..core.render.titles import safe_title
 from .build import Build, data_dir_for
+from .csp import REFERRER_POLICY, CspCollector
 from .macros_env import PAGE_MACROS
 from .record_page import RecordPage
 from .sandbox import PageSandbox
@@ -38,6 +39,7 @@ class KennisbankPlugin(BasePlugin):
     def __init__(self) -> None:
         self._build: Build | None = None
         self._serving = False
+        self._csp = CspCollector()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Under `mkdocs serve` a page error is shown in the page; a build still fails on it.
@@ -128,6 +130,9 @@ class KennisbankPlugin(BasePlugin):
                     page.meta[key] = Markup(escape(str(value)))
         env.filters["safe_title"] = safe_title
         env.globals["kb_shell"] = ShellRenderer()
+        self._csp = CspCollector()
+        env.globals["kb_csp"] = self._csp
+        env.globals["kb_referrer_policy"] = REFERRER_POLICY
         self._add_search_entries(config, files)
         return env
 
@@ -156,11 +161,25 @@ class KennisbankPlugin(BasePlugin):
         return html
 
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
-        return self.build.slots.fill(output)
+        output = self.build.slots.fill(output)
+        self._verify_csp(output, page.file.src_uri)
+        return output
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        if template_name.endswith(".html"):  # 404.html
+            self._verify_csp(output_content, template_name)
+        return output_content
+
+    def _verify_csp(self, html: str, where: str) -> None:
+        try:
+            self._csp.verify(html, where)
+        except ValueError as exc:
+            raise PluginError(str(exc)) from None
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         b = self.build
         write_feeds(list(b.catalog.events.values()), Path(config.site_dir), config.site_url or "/", b.today)
+        self._csp.write_headers(Path(config.site_dir))
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(data_dir_for(config.config_file_path, _settings(config))))

@@ -56,3 +56,12 @@ def test_a_page_with_script_fails_the_build(tmp_path, body):
     result = build(root)
     assert result.returncode != 0, result.output
     assert "docs/agenda/proef.md" in result.output
+
+
+def test_links_to_other_sites_carry_noopener(real_site):
+    for path in real_site.site.rglob("*.html"):
+        doc = real_site.parse(str(path.relative_to(real_site.site)))
+        for a in doc.iter("a"):
+            href = a.get("href") or ""
+            if href.startswith(("http://", "https://")) and "edit" not in (a.get("rel") or "").split():
+                assert "noopener" in (a.get("rel") or "").split(), (path, href)
