@@ -87,7 +87,7 @@ def _new(args: argparse.Namespace) -> int:
     try:
         path = scaffold(layout(Path(args.config), args.data).data, args.kind, args.id)
     except ValueError as exc:
-        print(f"fout: {exc}", file=sys.stderr)
+        print(f"fout: {visible(exc)}", file=sys.stderr)
         return 2
     print(f"aangemaakt: {path}\nVul de velden in, controleer met 'make check' en bekijk het met 'make serve'.")
     return 0
