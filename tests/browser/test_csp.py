@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.conftest import launch
 from tests.browser.test_accessibility import PAGES
 
 LISTEN = """
@@ -47,12 +48,22 @@ def csp_url(real_site):
     server.shutdown()
 
 
+@pytest.fixture(scope="module")
+def strict_browser(playwright, tmp_path_factory):
+    """Chromium with the page's policy enforced (the shared `browser` bypasses it for axe-core)."""
+    yield from launch(playwright, tmp_path_factory, bypass_csp=False)
+
+
 @pytest.fixture()
-def watched(page):
+def watched(strict_browser):
+    page = strict_browser.new_page()
+    page.requests = []  # type: ignore[attr-defined]
+    page.on("request", lambda r: page.requests.append(r.url))
     page.console_messages = []  # type: ignore[attr-defined]
     page.on("console", lambda m: page.console_messages.append(m.text))
     page.add_init_script(LISTEN)
-    return page
+    yield page
+    page.close()
 
 
 def _violations(page) -> list[str]:
