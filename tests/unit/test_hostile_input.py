@@ -218,3 +218,8 @@ def test_make_check_reports_pages_with_file_and_line(repo):
 def test_the_real_repository_passes():
     code, out, took = check(REPO)
     assert code == 0, out
+
+
+def test_front_matter_and_code_are_not_page_content():
+    text = '---\ntitle: "<script>x</script>"\n---\n\n# T\n\n    gewone tekst\n\n`[a](javascript:x)`\n'
+    assert scan_markdown(text) == []

@@ -10,6 +10,7 @@ values) are refused, and so is nesting deeper than ``MAX_DEPTH`` (libyaml's comp
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ Path_ = tuple  # a path into the document: ('scope', 'gemeenten', 0)
 MAX_FILE_BYTES = 512 * 1024  # the largest real file is under 10 kB; one record with every text field full is ~60 kB
 MAX_DEPTH = 20  # real data nests at most 5 levels
 MAX_NODES = 100_000
-_CHEAP_DEPTH_BOUND = 100  # below this (see _depth_bound) libyaml and Python recurse safely
+_CHEAP_DEPTH_BOUND = 100  # below this (see _may_be_deep) libyaml's C composer recurses safely
 
 
 class _Loader(_Base):
@@ -98,12 +99,14 @@ def _walk(node: yaml.Node, path: Path_, out: Located, visited: set[int]) -> None
             _walk(item, path + (i,), out, visited)
 
 
-def _depth_bound(text: str) -> int:
-    """An upper bound of the nesting depth, in linear time without parsing. Block collections nest by
-    indentation and compact indicators (``- - x``) at the start of a line; flow collections by ``[``
-    and ``{``. Real files stay far below ``_CHEAP_DEPTH_BOUND``."""
-    lead = max((len(line) - len(line.lstrip(" -?:")) for line in text.splitlines()), default=0)
-    return lead + text.count("[") + text.count("{") + 2
+_DEEP_LEAD = re.compile(r"^[ ?:-]{50,}", re.M)
+
+
+def _may_be_deep(text: str) -> bool:
+    """False when the nesting depth is surely under ``_CHEAP_DEPTH_BOUND``, found in linear time without
+    parsing: block collections nest by indentation and compact indicators (``- - x``) at the start of
+    a line (under 50 on every line), flow collections by ``[`` and ``{`` (at most 50 in the file)."""
+    return text.count("[") + text.count("{") > _CHEAP_DEPTH_BOUND // 2 or _DEEP_LEAD.search(text) is not None
 
 
 def _check_events(text: str) -> None:
@@ -154,7 +157,7 @@ def _dutch(problem: str | None, context: str | None) -> str:
 
 def parse(text: str) -> Located:
     """Parse one YAML document; raise YamlSyntaxError with the line a person should look at."""
-    if _depth_bound(text) > _CHEAP_DEPTH_BOUND:
+    if _may_be_deep(text):
         _check_events(text)
     loader = _Loader(text)
     out = Located(None)
