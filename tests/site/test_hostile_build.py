@@ -35,12 +35,22 @@ def test_a_symlinked_data_file_is_not_read(tmp_path):
     assert "data/goede-voorbeelden/buiten.yaml" in result.output and "KB-GEHEIM" not in result.output
 
 
-def test_an_event_called_agenda_does_not_overwrite_the_feed(tmp_path):
+@pytest.mark.parametrize("rid, clash", [("agenda", "agenda/agenda.ics"), ("index", "agenda/index.html")])
+def test_an_event_id_that_clashes_fails_the_build_naming_the_clash(tmp_path, rid, clash):
     root = _repo(tmp_path)
-    write_record(root / "data", "evenementen", "agenda", event())
+    write_record(root / "data", "evenementen", rid, event())
     result = build(root)
     assert result.returncode != 0
-    assert "'agenda/agenda.ics' zou twee keer gemaakt worden" in result.output
+    assert f"'{clash}' zou twee keer gemaakt worden" in result.output
+    assert f"data/evenementen/{rid}.yaml" in result.output
+
+
+def test_nesting_100000_deep_fails_the_build_cleanly(tmp_path):
+    root = _repo(tmp_path)
+    (root / "data" / "goede-voorbeelden" / "diep.yaml").write_text("titel: " + "[" * 100_000 + "]" * 100_000 + "\n")
+    result = build(root)
+    assert result.returncode == 1, result.returncode  # not 139 (segmentation fault)
+    assert "data/goede-voorbeelden/diep.yaml:1:" in result.output and "te diep genest" in result.output
 
 
 @pytest.mark.parametrize("body", [
