@@ -40,7 +40,7 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --clean
 
-## check: validate data/ only (fast); errors as file:line:column
+## check: validate data/, docs/ pages, symlinks and generated paths (fast); errors as file:line:column
 check: $(STAMP)
 	$(BIN)/python -m macros check
 

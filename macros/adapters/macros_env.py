@@ -1,6 +1,8 @@
 """mkdocs-macros module (``modules: [macros.adapters.macros_env]``): the macros pages may call.
 
 A thin adapter: each macro asks the ``kennisbank`` plugin's ``Build`` for HTML and returns a slot.
+Pages run in a sandbox (``sandbox.py``) that sees exactly the macros named in ``PAGE_MACROS``; a page
+opts in with ``render_macros: true`` in its front matter (``render_by_default: false``).
 """
 from __future__ import annotations
 
@@ -10,6 +12,10 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from .build import Build
+
+# The only names a page in docs/ can use (see sandbox.py); define_env defines each of them.
+PAGE_MACROS = ("praktijkbibliotheek", "themas_overzicht", "gebieden_overzicht", "recente_voorbeelden", "agenda",
+               "agenda_komend", "agenda_eerder", "agenda_vooruitblik", "actueel_laatste", "gemeenten_overzicht")
 
 
 def _root(env: Any) -> str:

@@ -17,6 +17,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from ..core.catalog import CatalogError
+from ..core.catalog.errors import visible
+from ..core.checks import Output, collisions, find_symlinks, scan_html, scan_pages
+from ..core.checks.paths import BUILD_OUTPUTS, feed_outputs, generated_outputs
 from ..core.feeds import news as news_feeds
 from ..core.feeds.ical import write_feeds
 from ..core.history import last_changed
@@ -24,7 +27,10 @@ from ..core.render.dates import long_date
 from ..core.render.env import TEMPLATES
 from ..core.render.titles import safe_title
 from .build import Build, data_dir_for, empty_catalog
+from .csp import REFERRER_POLICY, CspCollector
+from .macros_env import PAGE_MACROS
 from .record_page import RecordPage
+from .sandbox import PageSandbox
 from .shell import ShellRenderer
 
 # Outside the "mkdocs" logger on purpose: under `serve --strict` an error there would abort the preview,
@@ -46,8 +52,10 @@ class KennisbankPlugin(BasePlugin):
         self._last_good: Build | None = None  # kept across rebuilds: on_startup makes the instance live on
         self._data_errors: CatalogError | None = None
         self._changed: dict[str, Any] = {}
+        self._csp = CspCollector()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        # Under `mkdocs serve` data and page errors are shown in the page; a build still fails on them.
         self._serving = command == "serve"
 
     @property
@@ -59,6 +67,7 @@ class KennisbankPlugin(BasePlugin):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         data_dir = data_dir_for(config.config_file_path, _settings(config))
         self._data_errors = None
+        self._repository_checks(config, data_dir)
         try:
             self._build = self._last_good = Build.load(data_dir, Path(config.docs_dir))
         except CatalogError as exc:
@@ -73,6 +82,34 @@ class KennisbankPlugin(BasePlugin):
             raise PluginError(str(exc)) from None
         return config
 
+    @staticmethod
+    def _repository_checks(config: MkDocsConfig, data_dir: Path) -> None:
+        """What `make check` says about symlinks and pages fails the build too (before anything is read)."""
+        root = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
+        docs = Path(config.docs_dir)
+        folders = [docs, data_dir] + ([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])
+        errors = find_symlinks(folders, root) or scan_pages(docs, root)
+        if errors:
+            raise PluginError("\n".join([f"{len(errors)} fout(en) gevonden:", *(f"  {e}" for e in sorted(errors))]))
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self._sandbox_macros(config)
+
+    def _sandbox_macros(self, config: MkDocsConfig) -> None:
+        """Replace mkdocs-macros' plain Jinja environment (made in its on_config, which has run by
+        now) with the page sandbox: a page can call our macros and nothing else."""
+        macros = config.plugins.get("macros")
+        if macros is None:
+            return
+        if macros.config.get("render_by_default", True):
+            raise PluginError("mkdocs.yml: zet 'render_by_default: false' bij de plugin 'macros'; een pagina "
+                              "die macro's gebruikt, zet 'render_macros: true' in haar front matter")
+        available = macros.macros
+        missing = [name for name in PAGE_MACROS if name not in available]
+        if missing:
+            raise PluginError(f"kennisbank: macro's ontbreken in mkdocs-macros: {', '.join(missing)}")
+        macros._env = PageSandbox({name: available[name] for name in PAGE_MACROS}, show_errors=self._serving)
+
     def _edit_url(self, config: MkDocsConfig, path: str) -> str:
         settings = _settings(config)
         repo = (settings.get("repository") or config.repo_url or "").rstrip("/")
@@ -80,9 +117,17 @@ class KennisbankPlugin(BasePlugin):
         return f"{repo}/edit/{branch}/{path}" if repo else ""
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        for gen in self.build.model.pages(lambda path: self._edit_url(config, path)):
-            if files.get_file_from_path(gen.src_uri) is not None:
-                raise PluginError(f"{gen.src_uri}: deze pagina wordt uit data/ gemaakt; verwijder het bestand uit docs/")
+        b = self.build
+        data_shown = b.data_dir.name
+        outputs = [Output(f.dest_uri, f"het bestand docs/{f.src_uri}", f"docs/{f.src_uri}") for f in files
+                   if f.is_documentation_page() or f.is_static_page() or f.is_media_file()]
+        outputs += generated_outputs(b.model, data_shown) + feed_outputs(b.catalog.events.values())
+        outputs += [Output(dest, "MkDocs") for dest in BUILD_OUTPUTS]
+        outputs += [Output(path, "de nieuwsfeeds") for path in (news_feeds.RSS_PATH, news_feeds.ATOM_PATH)]
+        clashes = collisions(outputs)
+        if clashes:
+            raise PluginError("\n".join(str(e) for e in clashes))
+        for gen in b.model.pages(lambda path: self._edit_url(config, path)):
             file = File.generated(config, gen.src_uri, content="")
             files.append(file)
             page = RecordPage(gen, file, config)
@@ -120,6 +165,9 @@ class KennisbankPlugin(BasePlugin):
         env.filters["safe_title"] = safe_title
         env.filters["kb_long_date"] = long_date
         env.globals["kb_shell"] = ShellRenderer()
+        self._csp = CspCollector()
+        env.globals["kb_csp"] = self._csp
+        env.globals["kb_referrer_policy"] = REFERRER_POLICY
         self._add_search_entries(config, files)
         return env
 
@@ -138,17 +186,39 @@ class KennisbankPlugin(BasePlugin):
             if isinstance(page, RecordPage) and page.generated.search_entry:
                 search.search_index.entries.append(page.generated.search_entry())
 
+    def on_page_content(self, html: str, page: Any, config: MkDocsConfig, files: Files) -> str:
+        # The page as Markdown made it (before our slots): what the source scan may have missed,
+        # e.g. a link spelled with entities.
+        if not isinstance(page, RecordPage):
+            problems = scan_html(html)
+            if problems:
+                raise PluginError(f"docs/{visible(page.file.src_uri)}: " + "; ".join(problems))
+        return html
+
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
         output = self.build.slots.fill(output)
         if self._data_errors is not None:  # only under `make serve`
             banner = self.build.model.render("preview-errors.html", errors=self._data_errors.errors,
                                              had_good=self._last_good is not None)
             output = _BODY.sub(lambda m: m.group(0) + banner, output, count=1)
+        self._verify_csp(output, page.file.src_uri)
         return output
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        if template_name.endswith(".html"):  # 404.html
+            self._verify_csp(output_content, template_name)
+        return output_content
+
+    def _verify_csp(self, html: str, where: str) -> None:
+        try:
+            self._csp.verify(html, where)
+        except ValueError as exc:
+            raise PluginError(str(exc)) from None
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         b = self.build
         write_feeds(list(b.catalog.events.values()), Path(config.site_dir), config.site_url or "/", b.today)
+        self._csp.write_headers(Path(config.site_dir))
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(data_dir_for(config.config_file_path, _settings(config))))

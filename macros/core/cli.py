@@ -1,5 +1,6 @@
-"""Command line (``python -m macros`` or ``kennisbank``): ``check`` validates data/ and the news posts;
-``nieuw <soort>`` scaffolds a practice, an event or a news post."""
+"""Command line (``python -m macros`` or ``kennisbank``): ``check`` validates data/, the news posts, the
+pages in docs/ (what they may contain), symlinks and generated paths; ``nieuw <soort>`` scaffolds a
+practice, an event or a news post."""
 from __future__ import annotations
 
 import argparse
@@ -7,13 +8,65 @@ import datetime as dt
 import os
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
-from .catalog import CatalogError, load_catalog
-from .catalog.models import Catalog
+import yaml
+
+from .catalog import Catalog, CatalogError, DataError, load_catalog
+from .catalog.errors import visible
 from .news import load_posts
 
 STALE_AFTER_DAYS = 2 * 365
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The folders of a site as mkdocs.yml names them (it is plain YAML)."""
+
+    root: Path
+    docs: Path
+    data: Path
+    overrides: Path | None
+
+
+def layout(config: Path, data: str | None, docs: str | None = None) -> Layout:
+    cfg: dict = {}
+    if config.is_file():
+        try:
+            cfg = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError:
+            cfg = {}  # MkDocs itself reports a broken mkdocs.yml
+    root = config.resolve().parent if config.is_file() else Path.cwd()
+    settings = ((cfg.get("extra") or {}).get("kennisbank") or {})
+    custom = (cfg.get("theme") or {}).get("custom_dir") if isinstance(cfg.get("theme"), dict) else None
+    return Layout(root, Path(docs) if docs else root / cfg.get("docs_dir", "docs"),
+                  Path(data) if data else root / settings.get("data_dir", "data"), root / custom if custom else None)
+
+
+def repository_errors(lay: Layout) -> tuple[Catalog | None, list[DataError]]:
+    """Everything `make check` reports: symlinks first (nothing is read through one), then pages, data
+    and the paths the build would write."""
+    from .checks import collisions, docs_outputs, find_symlinks, scan_pages
+    from .checks.paths import catalog_outputs
+    from .site.registry import SiteModel
+    from .site.views import build_today
+
+    folders = [lay.docs, lay.data] + ([lay.overrides] if lay.overrides else [])
+    errors = find_symlinks(folders, lay.root)
+    if errors:
+        return None, errors
+    if lay.docs.is_dir():
+        errors += scan_pages(lay.docs, lay.root)
+    try:
+        cat = load_catalog(lay.data)
+    except CatalogError as exc:
+        return None, errors + exc.errors
+    data_shown = lay.data.relative_to(lay.root).as_posix() if lay.data.is_relative_to(lay.root) else str(lay.data)
+    outputs = catalog_outputs(cat, SiteModel(cat, build_today()), data_shown)
+    if lay.docs.is_dir():
+        outputs += docs_outputs(lay.docs, lay.root)
+    return cat, errors + collisions(outputs)
 
 
 def _stale_warnings(cat: Catalog, today: dt.date) -> list[str]:
@@ -30,14 +83,16 @@ def _stale_warnings(cat: Catalog, today: dt.date) -> list[str]:
 
 def _check(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    posts, post_errors = load_posts(Path(args.docs))
+    lay = layout(Path(args.config), args.data, args.docs)
     try:
-        cat = load_catalog(args.data)
-    except CatalogError as exc:
-        print(CatalogError([*exc.errors, *post_errors]).report(), file=sys.stderr)
-        return 1
-    if post_errors:
-        print(CatalogError(post_errors).report(), file=sys.stderr)
+        cat, errors = repository_errors(lay)
+    except ValueError as exc:  # a bad KENNISBANK_TODAY
+        print(f"fout: {visible(exc)}", file=sys.stderr)
+        return 2
+    posts, post_errors = load_posts(lay.docs) if lay.docs.is_dir() else ([], [])
+    errors = errors + post_errors
+    if errors or cat is None:
+        print(CatalogError(errors).report(), file=sys.stderr)
         return 1
     stale = _stale_warnings(cat, dt.date.today())
     if stale:
@@ -57,12 +112,12 @@ def _new(args: argparse.Namespace) -> int:
     given = {k: os.environ.get(k, "") for k in ("TITEL", "DATUM", "EINDE", "ID")}
     if args.id:
         given["ID"] = args.id
-    repo = Path(args.repo)
+    repo = Path(args.repo) if args.repo else layout(Path(args.config), args.data).root
     try:
         answers = gather(kind, given, input if sys.stdin is not None and sys.stdin.isatty() else None)
         path = scaffold(repo, kind.name, answers)
     except ValueError as exc:
-        print(f"fout: {exc}", file=sys.stderr)
+        print(f"fout: {visible(exc)}", file=sys.stderr)
         return 2
     shown = path.relative_to(repo) if path.is_relative_to(repo) else path
     where = {"voorbeeld": "goede-voorbeelden/" + path.stem, "evenement": "agenda/" + path.stem,
@@ -76,11 +131,12 @@ def _new(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros", description="Kennisbank Arbeidsmigratie")
-    parser.add_argument("--data", default="data", help="de datamap (standaard: data)")
-    parser.add_argument("--docs", default="docs", help="de map met pagina's (standaard: docs)")
-    parser.add_argument("--repo", default=".", help="de repository (standaard: de huidige map)")
+    parser.add_argument("--config", default="mkdocs.yml", help="mkdocs.yml (standaard: mkdocs.yml); daaruit komen docs/, data/ en overrides/")
+    parser.add_argument("--data", default=None, help="de datamap (standaard: extra.kennisbank.data_dir uit mkdocs.yml, anders data)")
+    parser.add_argument("--docs", default=None, help="de map met pagina's (standaard: docs_dir uit mkdocs.yml)")
+    parser.add_argument("--repo", default=None, help="waar `nieuw` het bestand maakt (standaard: de map van mkdocs.yml)")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("check", help="controleer alle data en berichten").set_defaults(func=_check)
+    sub.add_parser("check", help="controleer alle data, berichten en pagina's").set_defaults(func=_check)
     for name in ("nieuw", "new"):
         new = sub.add_parser(name, help="maak een nieuw bestand aan (voorbeeld, evenement of bericht)")
         new.add_argument("kind", choices=["voorbeeld", "evenement", "bericht", "goed-voorbeeld"])
@@ -89,3 +145,4 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     result: int = args.func(args)
     return result
+

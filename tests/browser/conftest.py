@@ -26,18 +26,31 @@ def site_url(real_site):
 
 
 @pytest.fixture(scope="session")
-def browser(tmp_path_factory):
+def playwright():
+    """One Playwright driver per session (its sync API allows only one at a time)."""
     from playwright.sync_api import sync_playwright
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium ontbreekt op {CHROMIUM}: installeer het Debian-pakket 'chromium' (tools/ensure-chromium)")
-    assert AXE.exists(), "axe-core ontbreekt: draai 'npm ci'"
-    profile = tmp_path_factory.mktemp("chromium-profile")
     with sync_playwright() as pw:
-        context = pw.chromium.launch_persistent_context(
-            str(profile), executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS, locale="nl-NL",
-            timezone_id="Europe/Amsterdam")
-        yield context
-        context.close()
+        yield pw
+
+
+def launch(playwright, tmp_path_factory, *, bypass_csp: bool):
+    """A persistent Chromium context on an empty profile (a generator: yields the context)."""
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    context = playwright.chromium.launch_persistent_context(
+        str(profile), executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS, locale="nl-NL",
+        timezone_id="Europe/Amsterdam", bypass_csp=bypass_csp)
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def browser(playwright, tmp_path_factory):
+    # The site's Content-Security-Policy would block the test tools we inject (axe-core is added as an
+    # inline script). tests/browser/test_csp.py runs its own context with the policy enforced.
+    assert AXE.exists(), "axe-core ontbreekt: draai 'npm ci'"
+    yield from launch(playwright, tmp_path_factory, bypass_csp=True)
 
 
 @pytest.fixture()

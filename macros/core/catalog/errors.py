@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,27 @@ def field_name(path: Iterable[object]) -> str:
     return out
 
 
+# Characters a terminal or editor would act on instead of showing: C0/C1 controls (ANSI escapes clear
+# the screen or fake colours), DEL, and bidirectional overrides ("Trojan source"). Newlines and tabs too:
+# one error is one line.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+MESSAGE_LIMIT = 400
+
+
+def visible(text: object) -> str:
+    """``text`` with every control character written as an escape (``\x1b``, ``\u202e``)."""
+    return _CONTROL.sub(lambda m: (f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                                   else f"\\u{ord(m.group()):04x}"), str(text))
+
+
+def shorten(value: object, limit: int = 60) -> str:
+    """A value as it may appear in a message: control characters escaped, at most ``limit`` characters."""
+    text = str(value)
+    if len(text) > limit:
+        return visible(text[:limit]) + f"… ({len(text)} tekens)"
+    return visible(text)
+
+
 @dataclass(frozen=True, order=True)
 class DataError:
     """One problem in one data file. Collected, never raised one by one."""
@@ -32,9 +54,10 @@ class DataError:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}:{self.column}"
-        field = f" '{self.field}':" if self.field else ""
-        return f"{where}:{field} {self.message}"
+        # Every part may hold a contributor's text: escaped and bounded here, whatever built the message.
+        where = f"{shorten(self.path, 200)}:{self.line}:{self.column}"
+        field = f" '{shorten(self.field, 80)}':" if self.field else ""
+        return f"{where}:{field} {shorten(self.message, MESSAGE_LIMIT)}"
 
 
 class CatalogError(Exception):
@@ -56,8 +79,11 @@ class CatalogError(Exception):
 
 def did_you_mean(value: str, options: Iterable[str]) -> str:
     """' — bedoelde u 'x'?' for a close match, or ''."""
-    matches = difflib.get_close_matches(str(value), list(options), n=1, cutoff=0.6)
-    return f" — bedoelde u '{matches[0]}'?" if matches else ""
+    text = str(value)
+    if len(text) > 200:  # nothing we would suggest is that long; difflib is quadratic
+        return ""
+    matches = difflib.get_close_matches(text, list(options), n=1, cutoff=0.6)
+    return f" — bedoelde u '{shorten(matches[0])}'?" if matches else ""
 
 
 def display_path(path: Path, root: Path) -> str:

@@ -14,6 +14,7 @@ from typing import Any
 
 from . import placeholders
 from .errors import CatalogError, DataError, did_you_mean, display_path, field_name
+from .localtime import exists_in_amsterdam
 from .models import (
     UNKNOWN,
     Catalog,
@@ -391,6 +392,8 @@ def parse_moment(value: str) -> Moment:
     if hour is None:
         return Moment("dag", int(year), int(month), int(day))
     dt.time(int(hour), int(minute))
+    if not exists_in_amsterdam(int(year), int(month), int(day), int(hour), int(minute)):
+        raise ValueError(value)  # in the hour skipped when summer time starts
     return Moment("tijd", int(year), int(month), int(day), int(hour), int(minute))
 
 

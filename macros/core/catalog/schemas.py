@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import fastjsonschema
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from .errors import did_you_mean, field_name
+from .errors import did_you_mean, field_name, shorten
 
 _TYPES_NL = {
     "string": "tekst", "integer": "een geheel getal", "number": "een getal", "boolean": "true of false",
@@ -39,6 +39,18 @@ def _type_nl(value: Any) -> str:
     return type(value).__name__
 
 
+def _pattern_after_length(validator: Any, pattern: str, instance: Any, schema: dict) -> Iterator[ValidationError]:
+    """``pattern``, but not on a string already over its ``maxLength``: that error says enough, and a
+    pattern is never run on a value of unbounded length (the limit is checked first, in linear time)."""
+    if isinstance(instance, str) and len(instance) > schema.get("maxLength", len(instance)):
+        return
+    yield from _PATTERN(validator, pattern, instance, schema)
+
+
+_PATTERN = Draft202012Validator.VALIDATORS["pattern"]
+_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern_after_length})
+
+
 @dataclass(frozen=True)
 class SchemaIssue:
     path: tuple
@@ -59,15 +71,15 @@ class SchemaSet:
             resources.append((uri, Resource.from_contents(contents, default_specification=DRAFT202012)))
             self._uris[file.name.removesuffix(".schema.json")] = uri
         self._registry = Registry().with_resources(resources)
-        self._validators: dict[str, Draft202012Validator] = {}
+        self._validators: dict[str, Any] = {}
         self._fast: dict[str, Any] = {}
         self._raw = {name: self._registry[uri].contents for name, uri in self._uris.items()}
 
-    def validator(self, name: str) -> Draft202012Validator:
+    def validator(self, name: str) -> Any:
         if name not in self._validators:
             uri = self._uris[name]
             schema = self._registry[uri].contents
-            self._validators[name] = Draft202012Validator(
+            self._validators[name] = _Validator(
                 {"$schema": schema.get("$schema"), "$ref": uri}, registry=self._registry
             )
         return self._validators[name]
@@ -119,18 +131,18 @@ def _translate(error: ValidationError) -> Iterator[SchemaIssue]:
             extra = [k for k in inst if k not in allowed] if isinstance(inst, dict) else []
             for key in extra:
                 yield SchemaIssue(path + (key,), field_name(path + (key,)),
-                                  f"onbekend veld '{key}'{did_you_mean(key, allowed)}")
+                                  f"onbekend veld '{shorten(key)}'{did_you_mean(key, allowed)}")
         elif v == "type":
             want = e.validator_value if isinstance(e.validator_value, list) else [e.validator_value]
             yield SchemaIssue(path, name, f"moet {' of '.join(_TYPES_NL.get(str(t), str(t)) for t in want)} zijn, niet {_type_nl(inst)}")
         elif v == "enum":
             options = [str(o) for o in e.validator_value]
-            yield SchemaIssue(path, name, f"'{inst}' is geen geldige waarde; kies uit: {', '.join(options)}"
+            yield SchemaIssue(path, name, f"'{shorten(inst)}' is geen geldige waarde; kies uit: {', '.join(options)}"
                               f"{did_you_mean(str(inst), options)}")
         elif v == "const":
-            yield SchemaIssue(path, name, f"'{inst}' is niet toegestaan; verwacht '{e.validator_value}'")
+            yield SchemaIssue(path, name, f"'{shorten(inst)}' is niet toegestaan; verwacht '{e.validator_value}'")
         elif v == "pattern":
-            yield SchemaIssue(path, name, f"'{inst}': {custom or 'heeft niet de juiste vorm'}")
+            yield SchemaIssue(path, name, f"'{shorten(inst)}': {custom or 'heeft niet de juiste vorm'}")
         elif v == "minLength":
             yield SchemaIssue(path, name, custom if custom and not str(inst).strip() else f"te kort (minstens {e.validator_value} tekens)")
         elif v == "maxLength":
@@ -141,11 +153,15 @@ def _translate(error: ValidationError) -> Iterator[SchemaIssue]:
             yield SchemaIssue(path, name, "de lijst bevat een waarde twee keer")
         elif v in ("minimum", "maximum"):
             word = "minstens" if v == "minimum" else "hoogstens"
-            yield SchemaIssue(path, name, f"{inst} moet {word} {e.validator_value} zijn")
+            yield SchemaIssue(path, name, f"{shorten(inst)} moet {word} {e.validator_value} zijn")
         elif v in ("oneOf", "anyOf"):
-            yield SchemaIssue(path, name, f"'{inst}' heeft niet de juiste vorm")
+            yield SchemaIssue(path, name, f"'{shorten(inst)}' heeft niet de juiste vorm")
+        elif v == "maxItems":
+            yield SchemaIssue(path, name, f"te veel waarden: {len(inst)}, maximaal {e.validator_value}")
+        elif v == "maxProperties":
+            yield SchemaIssue(path, name, f"te veel velden: {len(inst)}, maximaal {e.validator_value}")
         else:  # pragma: no cover - keywords our schemas do not use
-            yield SchemaIssue(path, name, e.message)
+            yield SchemaIssue(path, name, shorten(e.message, 200))
 
 
 COMMON = "gemeenschappelijk"

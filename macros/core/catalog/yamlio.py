@@ -2,9 +2,15 @@
 
 Dates stay strings (no implicit timestamps): the schemas validate their form and the models parse them,
 so a contributor's ``2019-4-12`` is reported, not silently turned into something else.
+
+Hostile input fails fast with the file and line: a file over ``MAX_FILE_BYTES`` is not read, a symlink is
+not followed, anchors and aliases (``&a`` / ``*a``: a 591-byte "alias bomb" expands to billions of
+values) are refused, and so is nesting deeper than ``MAX_DEPTH`` (libyaml's composer recurses in C:
+100,000 levels crash the process) or more than ``MAX_NODES`` values.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,6 +21,11 @@ import yaml
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Path_ = tuple  # a path into the document: ('scope', 'gemeenten', 0)
+
+MAX_FILE_BYTES = 512 * 1024  # the largest real file is under 10 kB; one record with every text field full is ~60 kB
+MAX_DEPTH = 20  # real data nests at most 5 levels
+MAX_NODES = 100_000
+_CHEAP_DEPTH_BOUND = 100  # below this (see _may_be_deep) libyaml's C composer recurses safely
 
 
 class _Loader(_Base):
@@ -51,23 +62,72 @@ class YamlSyntaxError(Exception):
         super().__init__(f"{line}:{column}: {message}")
 
 
-def _mark(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+def _mark(node: yaml.Node | yaml.Event) -> tuple[int, int]:
+    mark = node.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
-def _walk(node: yaml.Node, path: Path_, out: Located) -> None:
+_ALIAS = "een anker of verwijzing (&naam / *naam) is in data niet toegestaan: schrijf de waarde voluit"
+
+
+def _too_deep(line: int, column: int) -> YamlSyntaxError:
+    return YamlSyntaxError(line, column, f"de gegevens zijn te diep genest (meer dan {MAX_DEPTH} niveaus)")
+
+
+def _walk(node: yaml.Node, path: Path_, out: Located, visited: set[int]) -> None:
+    """Record where every value starts; refuse aliases (a node met twice), deep nesting, huge counts."""
+    if id(node) in visited:  # the composer hands out the anchored node again for every alias
+        raise YamlSyntaxError(*_mark(node), _ALIAS)
+    visited.add(id(node))
+    if len(visited) > MAX_NODES:
+        raise YamlSyntaxError(*_mark(node), f"te veel waarden in één bestand (meer dan {MAX_NODES})")
+    if len(path) > MAX_DEPTH:
+        raise _too_deep(*_mark(node))
     out.marks[path] = _mark(node)
     if isinstance(node, yaml.MappingNode):
         seen: set[Any] = set()
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):  # a list or block as a key
+                raise YamlSyntaxError(*_mark(key_node), "een veldnaam moet tekst zijn")
             key = key_node.value
             if key in seen:
                 out.duplicates.append((path + (key,), *_mark(key_node)))
             seen.add(key)
-            _walk(value_node, path + (key,), out)
+            _walk(value_node, path + (key,), out, visited)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _walk(item, path + (i,), out)
+            _walk(item, path + (i,), out, visited)
+
+
+_DEEP_LEAD = re.compile(r"^[ ?:-]{50,}", re.M)
+
+
+def _may_be_deep(text: str) -> bool:
+    """False when the nesting depth is surely under ``_CHEAP_DEPTH_BOUND``, found in linear time without
+    parsing: block collections nest by indentation and compact indicators (``- - x``) at the start of
+    a line (under 50 on every line), flow collections by ``[`` and ``{`` (at most 50 in the file)."""
+    return text.count("[") + text.count("{") > _CHEAP_DEPTH_BOUND // 2 or _DEEP_LEAD.search(text) is not None
+
+
+def _check_events(text: str) -> None:
+    """The exact depth and any alias, from libyaml's event stream (iterative: safe at any depth)."""
+    loader = _Loader(text)
+    depth = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise YamlSyntaxError(*_mark(event), _ALIAS)
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _too_deep(*_mark(event))
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # the syntax error is reported by the real parse, which stops there (depth <= MAX_DEPTH)
+    finally:
+        loader.dispose()
 
 
 _DUTCH_PROBLEMS = {
@@ -97,12 +157,16 @@ def _dutch(problem: str | None, context: str | None) -> str:
 
 def parse(text: str) -> Located:
     """Parse one YAML document; raise YamlSyntaxError with the line a person should look at."""
+    if _may_be_deep(text):
+        _check_events(text)
     loader = _Loader(text)
+    out = Located(None)
     try:
         node = loader.get_single_node()
         if node is None:
             return Located(None, {(): (1, 1)})
-        data = loader.construct_document(node)
+        _walk(node, (), out, set())
+        out.data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         total = text.count("\n") + (0 if text.endswith("\n") else 1)
@@ -121,12 +185,15 @@ def parse(text: str) -> Located:
         raise YamlSyntaxError(1, 1, f"ongeldige YAML: {exc}") from exc
     finally:
         loader.dispose()
-    out = Located(data)
-    _walk(node, (), out)
     return out
 
 
 def load_file(path: Path) -> Located:
+    if path.is_symlink():
+        raise YamlSyntaxError(1, 1, "dit bestand is een symbolische link (symlink); zet het bestand zelf in data/")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise YamlSyntaxError(1, 1, f"het bestand is te groot: {size // 1024} kB, maximaal {MAX_FILE_BYTES // 1024} kB")
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:

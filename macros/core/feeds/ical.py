@@ -7,6 +7,12 @@ TENTATIVE; a cancelled one CANCELLED. An event whose source gives only a month o
 one all-day event on the first day of that period, with the period in its title and description: a
 three-month all-day block would fill a subscriber's calendar for three months (see ARCHITECTURE.md).
 Descriptions are reflowed: the YAML's line breaks inside a paragraph are not the author's.
+
+The VTIMEZONE states the EU rule (since 1996: summer time from the last Sunday of March, 02:00, to the
+last Sunday of October, 03:00) as two RRULEs, the form every client reads alike. icalendar's generated
+definition lists all changeovers in one RDATE line, which ical.js and vobject misread (a 14:00 summer
+event in 2027 came out at 13:00Z). Each timed event is checked against the tz database: if the rule
+ever stops holding, the build fails instead of publishing a wrong hour.
 """
 from __future__ import annotations
 
@@ -15,7 +21,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from icalendar import Calendar
+from icalendar import Calendar, Timezone, TimezoneDaylight, TimezoneStandard
 from icalendar import Event as VEvent
 
 from ..catalog.models import Event
@@ -55,6 +61,53 @@ def _calendar(name: str) -> Calendar:
     return cal
 
 
+TZID = "Europe/Amsterdam"
+CET, CEST = dt.timedelta(hours=1), dt.timedelta(hours=2)
+
+
+def _last_sunday(year: int, month: int) -> dt.date:
+    last = dt.date(year, month + 1, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() + 1) % 7)
+
+
+def rule_offset(local: dt.datetime) -> dt.timedelta:
+    """The UTC offset the VTIMEZONE below gives a wall-clock time (fold 0 in the autumn hour)."""
+    start = dt.datetime.combine(_last_sunday(local.year, 3), dt.time(2))
+    end = dt.datetime.combine(_last_sunday(local.year, 10), dt.time(2))
+    naive = local.replace(tzinfo=None)
+    return CEST if start <= naive < end + dt.timedelta(hours=1) else CET
+
+
+def _vtimezone() -> Timezone:
+    tz = Timezone()
+    tz.add("tzid", TZID)
+    summer = TimezoneDaylight()
+    summer.add("dtstart", dt.datetime(1996, 3, 31, 2, 0))
+    summer.add("rrule", {"freq": "yearly", "bymonth": 3, "byday": "-1su"})
+    summer.add("tzoffsetfrom", CET)
+    summer.add("tzoffsetto", CEST)
+    summer.add("tzname", "CEST")
+    winter = TimezoneStandard()
+    winter.add("dtstart", dt.datetime(1996, 10, 27, 3, 0))
+    winter.add("rrule", {"freq": "yearly", "bymonth": 10, "byday": "-1su"})
+    winter.add("tzoffsetfrom", CEST)
+    winter.add("tzoffsetto", CET)
+    winter.add("tzname", "CET")
+    tz.add_component(summer)
+    tz.add_component(winter)
+    return tz
+
+
+def _local(e: Event, which: str) -> dt.datetime:
+    """A timed moment as Amsterdam time, checked against the tz database."""
+    moment = e.start if which == "start" else e.einde
+    value = moment.local()
+    if value.year < 1996 or value.utcoffset() != rule_offset(value):
+        raise ValueError(f"{e.path}: '{which}' {value:%Y-%m-%d %H:%M}: de tijdzoneregel in de agenda-feed klopt "
+                         "niet voor dit jaar; pas macros/core/feeds/ical.py aan")
+    return value
+
+
 def _stamp(e: Event, fallback: dt.date) -> dt.datetime:
     d = e.bijgewerkt or fallback
     return dt.datetime(d.year, d.month, d.day, tzinfo=dt.UTC)
@@ -74,8 +127,8 @@ def vevent(e: Event, page_url: str, stamp_date: dt.date) -> VEvent:
         ev.add("dtend", e.start.date + dt.timedelta(days=1))
     elif e.start.precision == "tijd":
         ev.add("summary", e.titel)
-        ev.add("dtstart", e.start.local())
-        ev.add("dtend", e.einde.local() if e.einde != e.start else e.start.local() + dt.timedelta(hours=1))
+        ev.add("dtstart", _local(e, "start"))
+        ev.add("dtend", _local(e, "einde") if e.einde != e.start else _local(e, "start") + dt.timedelta(hours=1))
     else:
         ev.add("summary", e.titel)
         ev.add("dtstart", e.start.date)
@@ -103,11 +156,9 @@ def vevent(e: Event, page_url: str, stamp_date: dt.date) -> VEvent:
 
 
 def _finish(cal: Calendar, events: list[Event]) -> bytes:
-    """Add a VTIMEZONE covering only the years the events need: short, and read alike by every client
-    we tried (a 1970-2038 definition made vobject pick the wrong offset in summer)."""
-    if events:
-        years = [y for e in events for y in (e.start.year, e.einde.year)]
-        cal.add_missing_timezones(dt.date(min(years) - 1, 1, 1), dt.date(max(years) + 2, 1, 1))
+    """Add the VTIMEZONE when a timed event refers to it (before the events, as clients expect)."""
+    if any(e.start.precision == "tijd" for e in events):
+        cal.subcomponents.insert(0, _vtimezone())
     return cal.to_ical()
 
 
@@ -125,17 +176,21 @@ def event_calendar(e: Event, url: str, stamp_date: dt.date) -> bytes:
     return _finish(cal, [e])
 
 
+def feed_paths(events: list[Event]) -> list[tuple[str, Event | None]]:
+    """Every feed file (relative to site/) with its event; None for the whole agenda."""
+    return [("agenda/agenda.ics", None), *((f"agenda/{e.id}.ics", e) for e in sorted(events, key=lambda e: e.id))]
+
+
 def write_feeds(events: list[Event], site_dir: Path, site_url: str, stamp_date: dt.date) -> list[Path]:
     """Write agenda/agenda.ics and agenda/<id>.ics; return the paths written."""
     base = site_url.rstrip("/") + "/"
     url_of = lambda e: f"{base}agenda/{e.id}/"  # noqa: E731
-    out_dir = site_dir / "agenda"
-    out_dir.mkdir(parents=True, exist_ok=True)
     ordered = sorted(events, key=lambda e: e.id)
-    written = [out_dir / "agenda.ics"]
-    written[0].write_bytes(agenda_calendar(ordered, url_of, stamp_date))
-    for e in ordered:
-        path = out_dir / f"{e.id}.ics"
-        path.write_bytes(event_calendar(e, url_of(e), stamp_date))
+    written: list[Path] = []
+    for rel, e in feed_paths(ordered):
+        path = site_dir / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(agenda_calendar(ordered, url_of, stamp_date) if e is None
+                         else event_calendar(e, url_of(e), stamp_date))
         written.append(path)
     return written
