@@ -44,6 +44,30 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def gemeenten_overzicht() -> str:
-        """Every municipality with its latest policy status (docs/gemeenten/index.md)."""
+        """Every municipality with its latest policy status, filterable (docs/gemeenten/index.md)."""
         b = _build(env)
-        return b.slots.put(b.model.municipalities())
+        return b.slots.put(b.model.places.table(_root(env)))
+
+    @env.macro
+    def gemeenten_tellingen() -> str:
+        """The number of municipalities per status, for the province and per arbeidsmarktregio."""
+        b = _build(env)
+        return b.slots.put(b.model.places.counts(_root(env)))
+
+    @env.macro
+    def gemeenten_kaart() -> str:
+        """The map: a hexagon cartogram coloured (and patterned) by status."""
+        b = _build(env)
+        return b.slots.put(b.model.places.map(_root(env)))
+
+    @env.macro
+    def gemeenten_trend() -> str:
+        """The province-wide totals (data/gemeenten.yaml `tellingen`) as a chart and a table."""
+        b = _build(env)
+        return b.slots.put(b.model.places.trend())
+
+    @env.macro
+    def regio_overzicht(soort: str) -> str:
+        """The regions of one kind, each linking its page (docs/regios/index.md)."""
+        b = _build(env)
+        return b.slots.put(b.model.places.regions_index(soort, _root(env)))

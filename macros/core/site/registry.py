@@ -16,7 +16,8 @@ from markupsafe import escape
 from ..catalog.models import Catalog, Event, Practice
 from ..render.env import make_environment
 from .labels import Labels
-from .views import POLICY_STATUS, PROVINCES, Agenda, PracticeIndex
+from .places import PlacePages
+from .views import PROVINCES, Agenda, PracticeIndex
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class GeneratedPage:
     src_uri: str  # e.g. 'goede-voorbeelden/fair-share.md' (never written to docs/)
     title: str
     description: str
-    kind: str  # 'practice' | 'theme' | 'region' | 'event'
+    kind: str  # 'practice' | 'theme' | 'region' | 'event' | 'municipality' | 'regio'
     source_path: str | None  # the data file behind the page, relative to the repository
     render_body: Callable[[], str] = field(compare=False, repr=False)
     search_exclude: bool = False
@@ -46,6 +47,7 @@ class SiteModel:
         self.index = PracticeIndex(cat)
         self.agenda = Agenda(cat, today)
         self.labels = Labels(cat)
+        self.places = PlacePages(self)
 
     def render(self, template: str, **context: object) -> str:
         return self.env.get_template(template).render(labels=self.labels, **context)
@@ -90,10 +92,6 @@ class SiteModel:
         return self.render("agenda.html", agenda=self.agenda, root=root, today=self.today,
                       regions=self.agenda.regions(self.cat), kinds=self.agenda.kinds())
 
-    def municipalities(self) -> str:
-        rows = sorted(self.cat.municipalities.values(), key=lambda m: m.naam.lstrip("'").casefold())
-        return self.render("municipalities.html", rows=rows, regions=self.cat.regions, status_labels=POLICY_STATUS)
-
     def upcoming(self, root: str, limit: int = 3) -> str:
         # A few more than shown: the browser hides those that ended since the build.
         return self.render("upcoming.html", events=self.agenda.next(limit + 3), limit=limit, root=root)
@@ -137,7 +135,12 @@ class SiteModel:
             out.append(GeneratedPage(
                 src, e.titel, f"{self.labels.kind_label(e)}: {e.titel}", "event", e.path,
                 partial(self.event_body, e, _root(src), edit_url(e.path))))
+        out += self.places.pages(edit_url, GeneratedPage, _root)
         return out
+
+    def files(self, site_url: str) -> list[tuple[str, bytes]]:
+        """Files made from data besides pages and the agenda feeds: (path in the site, content)."""
+        return self.places.feeds(site_url)
 
 
 def page_url(src_uri: str) -> str:

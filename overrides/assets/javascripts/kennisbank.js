@@ -243,3 +243,88 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
+
+/* ==== Municipalities table (/gemeenten/; branch municipalities) ================================
+   Filters by arbeidsmarktregio and status and sorts by name, region or status; the state lives in the
+   query string (regio, status, sorteer). Without this script the table lists every municipality. */
+(function () {
+  "use strict";
+  var STATUS_ORDER = ["actueel", "in-actualisatie", "geen", "onbekend"];
+
+  function initMunicipalities(root) {
+    var form = root.querySelector("[data-kb-filters]");
+    var body = root.querySelector("[data-kb-rows]");
+    var count = root.querySelector("[data-kb-count]");
+    var empty = root.querySelector("[data-kb-empty]");
+    if (!form || !body) return;
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+    var rows = Array.prototype.slice.call(body.querySelectorAll("tr"));
+    var total = rows.length;
+
+    function state() {
+      var s = {};
+      selects.forEach(function (sel) { s[sel.name] = sel.value; });
+      return s;
+    }
+    function sortKey(tr, by) {
+      var name = tr.getAttribute("data-naam");
+      if (by === "regio") return [tr.getAttribute("data-regio-naam"), name];
+      if (by === "status") return [String(STATUS_ORDER.indexOf(tr.getAttribute("data-status"))), name];
+      return [name, ""];
+    }
+    function apply(s) {
+      var shown = 0;
+      rows.forEach(function (tr) {
+        var ok = (!s.regio || tr.getAttribute("data-regio") === s.regio) &&
+                 (!s.status || tr.getAttribute("data-status") === s.status);
+        tr.hidden = !ok;
+        if (ok) shown++;
+      });
+      var sorted = rows.slice().sort(function (a, b) {
+        var ka = sortKey(a, s.sorteer), kb = sortKey(b, s.sorteer);
+        return ka[0].localeCompare(kb[0], "nl") || ka[1].localeCompare(kb[1], "nl");
+      });
+      sorted.forEach(function (tr) { body.appendChild(tr); });
+      count.textContent = shown === total ? total + " gemeenten"
+        : shown + " van " + total + " gemeenten " + (shown === 1 ? "voldoet" : "voldoen") + " aan de filters";
+      empty.hidden = shown !== 0;
+    }
+    function toQuery(s) {
+      var p = new URLSearchParams();
+      selects.forEach(function (sel) { if (s[sel.name]) p.set(sel.name, s[sel.name]); });
+      var q = p.toString();
+      return location.pathname + (q ? "?" + q : "") + location.hash;
+    }
+    function fromQuery() {
+      var p = new URLSearchParams(location.search);
+      selects.forEach(function (sel) {
+        var v = p.get(sel.name) || "";
+        sel.value = Array.prototype.some.call(sel.options, function (o) { return o.value === v; }) ? v : "";
+      });
+      apply(state());
+    }
+    form.addEventListener("change", function () {
+      apply(state());
+      history.pushState(null, "", toQuery(state()));
+    });
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); });
+    root.querySelectorAll("[data-kb-clear]").forEach(function (el) {
+      el.addEventListener("click", function (ev) {
+        ev.preventDefault();
+        selects.forEach(function (sel) { sel.value = ""; });
+        apply(state());
+        history.pushState(null, "", toQuery(state()));
+      });
+    });
+    window.addEventListener("popstate", fromQuery);
+    form.hidden = false;
+    fromQuery();
+  }
+
+  function init() {
+    document.querySelectorAll("[data-kb-municipalities]").forEach(initMunicipalities);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
+/* ==== end municipalities ========================================================================= */
