@@ -71,3 +71,15 @@ def define_env(env: Any) -> None:
         """The regions of one kind, each linking its page (docs/regios/index.md)."""
         b = _build(env)
         return b.slots.put(b.model.places.regions_index(soort, _root(env)))
+
+    @env.macro
+    def open_data_bestanden() -> str:
+        """Every collection as JSON and CSV, with its record count (docs/open-data/index.md)."""
+        b = _build(env)
+        return b.slots.put(b.model.open_data_files())
+
+    @env.macro
+    def open_data_velden(collectie: str) -> str:
+        """The fields of one collection, from its JSON Schema (docs/open-data/index.md)."""
+        b = _build(env)
+        return b.slots.put(b.model.open_data_fields(collectie))

@@ -15,6 +15,7 @@ from markupsafe import escape
 
 from ..catalog.models import Catalog, Event, Practice
 from ..render.env import make_environment
+from . import opendata
 from .labels import Labels
 from .places import PlacePages
 from .views import PROVINCES, Agenda, PracticeIndex
@@ -140,7 +141,18 @@ class SiteModel:
 
     def files(self, site_url: str) -> list[tuple[str, bytes]]:
         """Files made from data besides pages and the agenda feeds: (path in the site, content)."""
-        return self.places.feeds(site_url)
+        return [*self.places.feeds(site_url), *opendata.files(self.cat, site_url)]
+
+    def open_data_files(self) -> str:
+        base = "/"
+        counts = [(c, len(c.records(self.cat, base))) for c in opendata.COLLECTIONS]
+        return self.render("opendata-files.html", collections=counts)
+
+    def open_data_fields(self, key: str) -> str:
+        for c, fields in opendata.field_docs(self.cat):
+            if c.key == key:
+                return self.render("opendata-fields.html", c=c, fields=fields)
+        raise KeyError(f"open data: onbekende collectie '{key}'")
 
 
 def page_url(src_uri: str) -> str:
