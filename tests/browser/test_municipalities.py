@@ -1,0 +1,95 @@
+"""Municipalities, regions and open data in Chromium: axe-core, no sideways scroll on phones, the map by
+keyboard alone, and the table's filters in the query string."""
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from tests.browser.conftest import run_axe
+
+PAGES = {
+    "municipalities": "gemeenten/",
+    "municipality": "gemeenten/s-hertogenbosch/",
+    "region": "regios/de-peel/",
+    "regions": "regios/",
+    "open-data": "open-data/",
+}
+VIEWPORTS = {"desktop": (1280, 900), "phone": (390, 844)}
+# Every other page kind of the site, for the no-sideways-scroll check ("Done when" of issue 13).
+OTHER_PAGES = {
+    "home": "", "content": "aanpak/", "results": "resultaten/", "404": "404.html", "library": "goede-voorbeelden/",
+    "practice": "goede-voorbeelden/fair-share-afspraak-west-brabant/", "theme": "goede-voorbeelden/thema/huisvesting/",
+    "area": "goede-voorbeelden/regio/de-peel/", "agenda": "agenda/", "event": "agenda/2019-04-regiotafel-west-brabant-west/",
+}
+
+
+def _open(page, url):
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kind", list(PAGES))
+def test_no_axe_violations(page, site_url, kind, scheme, viewport):
+    width, height = VIEWPORTS[viewport]
+    page.set_viewport_size({"width": width, "height": height})
+    page.emulate_media(color_scheme=scheme)
+    _open(page, site_url + PAGES[kind])
+    assert run_axe(page) == []
+    hosts = {urlparse(u).hostname for u in page.requests if not u.startswith("data:")}
+    assert hosts <= {"127.0.0.1"}, hosts
+
+
+@pytest.mark.parametrize("width", [320, 390])
+@pytest.mark.parametrize("kind", list(PAGES) + list(OTHER_PAGES))
+def test_no_sideways_scroll_on_a_phone(page, site_url, kind, width):
+    path = PAGES.get(kind, OTHER_PAGES.get(kind))
+    page.set_viewport_size({"width": width, "height": 800})
+    _open(page, site_url + path)
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= width, f"/{path} is {scroll_width}px wide at {width}px"
+
+
+def test_map_is_operable_by_keyboard_alone(page, site_url):
+    _open(page, site_url + "gemeenten/")
+    page.focus("h2#kaart a.headerlink")  # the permalink of the heading just above the map
+    for _ in range(5):  # Tab until focus enters the map
+        page.keyboard.press("Tab")
+        if page.evaluate("!!document.activeElement.closest('[data-kb-map]')"):
+            break
+    else:
+        pytest.fail("Tab never reached the map")
+    first = page.evaluate("document.activeElement.getAttribute('aria-label')")
+    assert ": " in first  # name: status
+    page.keyboard.press("Tab")
+    second = page.evaluate("document.activeElement.getAttribute('aria-label')")
+    assert second != first and page.evaluate("!!document.activeElement.closest('[data-kb-map]')")
+    target = page.evaluate("new URL(document.activeElement.getAttribute('href'), location.href).href")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == target and "/gemeenten/" in page.url
+    assert page.text_content("h1") == second.split(": ")[0]
+
+
+def test_table_filters_live_in_the_query_string(page, site_url):
+    _open(page, site_url + "gemeenten/?regio=amr-west-brabant&status=onbekend")
+    regions = page.eval_on_selector_all("[data-kb-rows] tr:not([hidden])", "rs => rs.map(r => r.dataset.regio)")
+    assert regions and set(regions) == {"amr-west-brabant"}
+    assert "voldoen aan de filters" in page.text_content("[data-kb-count]")
+    page.select_option("#kb-gm-status", "actueel")  # nobody yet: the table says so
+    assert parse_qs(urlparse(page.url).query) == {"regio": ["amr-west-brabant"], "status": ["actueel"]}
+    assert page.is_visible("[data-kb-empty]")
+    page.go_back()
+    assert page.eval_on_selector("#kb-gm-status", "s => s.value") == "onbekend"
+    page.select_option("#kb-gm-sorteer", "regio")
+    page.click("[data-kb-clear]")
+    assert page.eval_on_selector_all("[data-kb-rows] tr:not([hidden])", "rs => rs.length") == 56
+
+
+def test_region_page_subscribe_link_is_webcal_to_its_own_feed(page, site_url):
+    _open(page, site_url + "regios/de-peel/")
+    assert page.get_attribute("[data-kb-webcal]", "href") == site_url.replace("http:", "webcal:") + "regios/de-peel/agenda.ics"
+    response = page.request.get(site_url + "regios/de-peel/agenda.ics")
+    assert response.ok and b"BEGIN:VCALENDAR" in response.body()
