@@ -93,3 +93,29 @@ def test_region_page_subscribe_link_is_webcal_to_its_own_feed(page, site_url):
     assert page.get_attribute("[data-kb-webcal]", "href") == site_url.replace("http:", "webcal:") + "regios/de-peel/agenda.ics"
     response = page.request.get(site_url + "regios/de-peel/agenda.ics")
     assert response.ok and b"BEGIN:VCALENDAR" in response.body()
+
+
+@pytest.fixture(scope="module")
+def every_status_url(tmp_path_factory):
+    """A fixture site where the map and counts show every status (the real data is all 'onbekend')."""
+    from macros.dev.static_server import serve
+    from tests.helpers import build, copy_data
+    from tests.unit.test_municipalities import with_every_status
+    root = tmp_path_factory.mktemp("every-status")
+    with_every_status(copy_data(root / "data", records=False))
+    result = build(root, env={"KENNISBANK_TODAY": "2020-01-01"})
+    assert result.returncode == 0, result.output[-2000:]
+    server, url = serve(result.site)
+    yield url
+    server.shutdown()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["gemeenten/", "gemeenten/tilburg/"])
+def test_no_axe_violations_with_every_status_on_the_map(page, every_status_url, path, scheme):
+    page.emulate_media(color_scheme=scheme)
+    _open(page, every_status_url + path)
+    assert run_axe(page) == []
+    if path == "gemeenten/":
+        statuses = set(page.eval_on_selector_all("[data-kb-map] a", "as => as.map(a => a.dataset.status)"))
+        assert statuses == {"actueel", "in-actualisatie", "geen", "onbekend"}
