@@ -119,3 +119,24 @@ def test_no_axe_violations_with_every_status_on_the_map(page, every_status_url, 
     if path == "gemeenten/":
         statuses = set(page.eval_on_selector_all("[data-kb-map] a", "as => as.map(a => a.dataset.status)"))
         assert statuses == {"actueel", "in-actualisatie", "geen", "onbekend"}
+
+
+def test_library_downloads_the_filtered_selection_as_csv(page, site_url):
+    import csv
+    import io
+    _open(page, site_url + "goede-voorbeelden/?thema=huisvesting")
+    shown = page.eval_on_selector_all("[data-kb-list] > li:not([hidden])", "ls => ls.map(l => l.dataset.id)")
+    total = page.eval_on_selector_all("[data-kb-list] > li", "ls => ls.length")
+    assert 0 < len(shown) < total
+    with page.expect_download() as info:
+        page.click("[data-kb-download-csv]")
+    raw = open(info.value.path(), "rb").read()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert sorted(r["id"] for r in rows) == sorted(shown)
+    assert all("huisvesting" in r["themas"].split(";") for r in rows)
+    full = page.request.get(site_url + "open-data/goede-voorbeelden.csv").body().decode("utf-8-sig")
+    assert full.splitlines()[0] == raw.decode("utf-8-sig").splitlines()[0]  # the same columns as the open data
+    by_id = {r["id"]: r for r in csv.DictReader(io.StringIO(full, newline=""))}
+    assert all(by_id[r["id"]] == r for r in rows)  # and the same values
+    assert "gedownload" in page.text_content(".kb-download [role=status]")

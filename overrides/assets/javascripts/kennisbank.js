@@ -328,3 +328,116 @@
   else init();
 })();
 /* ==== end municipalities ========================================================================= */
+
+/* ==== "Download deze selectie (CSV)" in the library (branch municipalities) ======================
+   Builds a CSV in the browser for the practices that match the library's current filters, from the
+   open-data JSON (/open-data/goede-voorbeelden.json): the same records and columns as the full CSV on
+   /open-data/ (UTF-8 with BOM, dotted columns, lists joined with ";"). The match rule repeats the
+   library's: every chosen facet value among the card's data-<facet> words, every word of the text filter
+   in the card's text. Same-origin request only; nothing is stored. */
+(function () {
+  "use strict";
+  var SEP = ";";
+
+  function siteBase() {
+    var el = document.getElementById("__config");
+    try { return (el && JSON.parse(el.textContent).base) || "."; } catch (e) { return "."; }
+  }
+
+  function matchingIds(root) {
+    var form = root.querySelector("[data-kb-filters]");
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+    var text = form.querySelector("input[name=q]");
+    var terms = (text ? text.value : "").trim().toLowerCase().split(/\s+/).filter(Boolean);
+    return Array.prototype.filter.call(root.querySelectorAll("[data-kb-list] > li"), function (li) {
+      var ok = selects.every(function (sel) {
+        return !sel.value || (li.getAttribute("data-" + sel.name) || "").split(" ").indexOf(sel.value) >= 0;
+      });
+      var hay = (li.textContent + " " + (li.getAttribute("data-extra") || "")).replace(/\s+/g, " ").toLowerCase();
+      return ok && terms.every(function (t) { return hay.indexOf(t) >= 0; });
+    }).map(function (li) { return li.getAttribute("data-id"); });
+  }
+
+  /* The same flattening as macros/core/site/opendata.py:flatten. */
+  function flatten(record, prefix, out) {
+    Object.keys(record).forEach(function (key) {
+      var name = prefix + key, value = record[key];
+      if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+        flatten(value, name + ".", out);
+      } else if (Array.isArray(value) && value.length && value.every(function (v) { return v && typeof v === "object"; })) {
+        var flat = value.map(function (v) { return flatten(v, "", {}); });
+        var fields = [];
+        flat.forEach(function (f) { Object.keys(f).forEach(function (k) { if (fields.indexOf(k) < 0) fields.push(k); }); });
+        fields.forEach(function (f) {
+          out[name + "." + f] = flat.map(function (v) { return f in v ? v[f] : ""; }).join(SEP);
+        });
+      } else if (Array.isArray(value)) {
+        out[name] = value.join(SEP);
+      } else if (typeof value === "boolean") {
+        out[name] = value ? "ja" : "nee";
+      } else {
+        out[name] = value === null || value === undefined ? "" : String(value);
+      }
+    });
+    return out;
+  }
+
+  function csvCell(v) { return /[",\r\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v; }
+
+  function toCsv(all, ids) {
+    var rows = all.map(function (r) { return flatten(r, "", {}); });
+    var columns = [];
+    rows.forEach(function (r) { Object.keys(r).forEach(function (k) { if (columns.indexOf(k) < 0) columns.push(k); }); });
+    var lines = [columns.map(csvCell).join(",")];
+    rows.forEach(function (r) {
+      if (ids.indexOf(r.id) < 0) return;
+      lines.push(columns.map(function (c) { return csvCell(c in r ? r[c] : ""); }).join(","));
+    });
+    return "\ufeff" + lines.join("\r\n") + "\r\n";
+  }
+
+  function initDownload(root) {
+    var count = root.querySelector("[data-kb-count]");
+    if (!count || !root.querySelector("[data-kb-filters]")) return;
+    var wrap = document.createElement("p");
+    wrap.className = "kb-download";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button";
+    button.setAttribute("data-kb-download-csv", "");
+    button.textContent = "Download deze selectie (CSV)";
+    var note = document.createElement("span");
+    note.className = "kb-hint";
+    note.setAttribute("role", "status");
+    wrap.appendChild(button);
+    wrap.appendChild(document.createTextNode(" "));
+    wrap.appendChild(note);
+    count.parentNode.insertBefore(wrap, count.nextSibling);
+    button.addEventListener("click", function () {
+      var ids = matchingIds(root);
+      var url = new URL(siteBase() + "/open-data/goede-voorbeelden.json", location.href).href;
+      note.textContent = "";
+      fetch(url).then(function (r) {
+        if (!r.ok) throw new Error(r.status);
+        return r.json();
+      }).then(function (doc) {
+        var blob = new Blob([toCsv(doc.records, ids)], { type: "text/csv;charset=utf-8" });
+        var a = document.createElement("a");
+        a.href = URL.createObjectURL(blob);
+        a.download = "goede-voorbeelden-selectie.csv";
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
+        note.textContent = ids.length + (ids.length === 1 ? " voorbeeld" : " voorbeelden") + " gedownload.";
+      }).catch(function () {
+        note.textContent = "Downloaden lukt hier niet. Alle voorbeelden staan als CSV op de pagina Open data.";
+      });
+    });
+  }
+
+  function init() { document.querySelectorAll("[data-kb-library]").forEach(initDownload); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
+/* ==== end download ================================================================================ */
