@@ -190,8 +190,6 @@ def _regions(doc: _Doc, sources: dict[str, Source]) -> dict[str, Region]:
 def _municipalities(doc: _Doc, sources: dict[str, Source], regions: dict[str, Region]) -> dict[str, Municipality]:
     municipalities: dict[str, Municipality] = {}
     slugs: dict[str, str] = {}
-    doc.source(("bron",), doc.data.get("bron"), sources)
-    doc.source(("ligging_bron",), doc.data.get("ligging_bron"), sources)
     for i, g in enumerate(doc.data["gemeenten"]):
         where = ("gemeenten", i)
         _unique(doc, where + ("code",), g["code"], municipalities, "gemeentecode")
@@ -227,8 +225,11 @@ def _municipalities(doc: _Doc, sources: dict[str, Source], regions: dict[str, Re
     return municipalities
 
 
-def _policy_counts(doc: _Doc, sources: dict[str, Source]) -> tuple[PolicyCount, ...]:
-    """Province-wide totals per status and date (`tellingen`): shown as totals, never spread."""
+def _policy_counts(doc: _Doc, sources: dict[str, Source]) -> tuple[tuple[PolicyCount, ...], dict[str, Source]]:
+    """Province-wide totals per status and date (`tellingen`): shown as totals, never spread. Also the
+    file's own sources: `bron` (codes, names, regions) and `ligging_bron` (map positions)."""
+    file_sources = {key: s for key in ("bron", "ligging_bron")
+                    if (s := doc.source((key,), doc.data.get(key), sources)) is not None}
     counts: list[PolicyCount] = []
     seen: set[tuple[str, dt.date]] = set()
     for i, t in enumerate(doc.data.get("tellingen", ())):
@@ -241,7 +242,7 @@ def _policy_counts(doc: _Doc, sources: dict[str, Source]) -> tuple[PolicyCount, 
             doc.error(where, f"er staat al een telling voor '{t['status']}' op {day.isoformat()}")
         seen.add((t["status"], day))
         counts.append(PolicyCount(t["status"], t["aantal"], day, source, t.get("citaat"), t.get("toelichting")))
-    return tuple(sorted(counts, key=lambda c: c.peildatum))
+    return tuple(sorted(counts, key=lambda c: c.peildatum)), file_sources
 
 
 def _taxonomies(rd: _Reader) -> Catalog:
@@ -264,6 +265,7 @@ def _taxonomies(rd: _Reader) -> Catalog:
     regions: dict[str, Region] = {}
     municipalities: dict[str, Municipality] = {}
     counts: tuple[PolicyCount, ...] = ()
+    muni_sources: dict[str, Source] = {}
     if doc := ok("bronnen.yaml"):
         sources = _sources(doc)
     if doc := ok("themas.yaml"):
@@ -272,11 +274,12 @@ def _taxonomies(rd: _Reader) -> Catalog:
         regions = _regions(doc, sources)
     if doc := ok("gemeenten.yaml"):
         municipalities = _municipalities(doc, sources, regions)
-        counts = _policy_counts(doc, sources)
+        counts, muni_sources = _policy_counts(doc, sources)
     for d in docs.values():
         if d is not None:
             rd.finish(d)
-    return Catalog(str(rd.root), pillars, themes, regions, municipalities, sources, policy_counts=counts)
+    return Catalog(str(rd.root), pillars, themes, regions, municipalities, sources, policy_counts=counts,
+                   municipality_sources=muni_sources)
 
 
 # -- collections ----------------------------------------------------------------------------------

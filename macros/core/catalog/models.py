@@ -241,3 +241,4 @@ class Catalog:
     practices: dict[str, Practice] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
     policy_counts: tuple[PolicyCount, ...] = ()  # province-wide totals (data/gemeenten.yaml `tellingen`)
+    municipality_sources: dict[str, Source] = field(default_factory=dict)  # gemeenten.yaml: 'bron', 'ligging_bron'

@@ -52,9 +52,8 @@ class PlacePages:
 
     def map(self, root: str) -> str:
         ix = self.index
-        source = self.cat.sources.get("geonames")
         return self.render("map.html", hexmap=hex_map(ix.rows), counts=ix.counts(), root=root,
-                           source=source or _NO_SOURCE)
+                           source=self.cat.municipality_sources.get("ligging_bron"))
 
     def trend(self) -> str:
         ix = self.index
@@ -68,7 +67,7 @@ class PlacePages:
     # -- record pages ------------------------------------------------------------------------------
     def municipality_body(self, g: Municipality, root: str, edit_url: str) -> str:
         upcoming, past = self.index.split(self.index.municipality_events(g))
-        source = self.cat.sources.get("cbs-gebieden-2024") or _NO_SOURCE
+        source = self.cat.municipality_sources.get("bron")
         return self.render("municipality.html", g=g, root=root, edit_url=edit_url,
                            practices=self.index.practices_of.get(g.code, []), upcoming=upcoming, past=past,
                            source=source)
@@ -109,15 +108,3 @@ class PlacePages:
                  region_calendar(r.naam, self.index.region_events(r.id), url_of, self.model.today))
                 for r in self.cat.regions.values()]
 
-
-class _Missing:
-    """Stands in for a source that data/bronnen.yaml does not (yet) have."""
-
-    id = None
-    titel = "bron niet gevonden in data/bronnen.yaml"
-    uitgever = None
-    datum = None
-    url = None
-
-
-_NO_SOURCE = _Missing()
