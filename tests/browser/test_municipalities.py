@@ -12,6 +12,7 @@ PAGES = {
     "municipalities": "gemeenten/",
     "municipality": "gemeenten/s-hertogenbosch/",
     "region": "regios/de-peel/",
+    "labour-market-region": "regios/amr-west-brabant/",
     "regions": "regios/",
     "open-data": "open-data/",
 }
@@ -86,6 +87,15 @@ def test_table_filters_live_in_the_query_string(page, site_url):
     page.select_option("#kb-gm-sorteer", "regio")
     page.click("[data-kb-clear]")
     assert page.eval_on_selector_all("[data-kb-rows] tr:not([hidden])", "rs => rs.length") == 56
+
+
+def test_status_count_link_filters_the_table(page, site_url):
+    _open(page, site_url + "gemeenten/")
+    page.click("[data-status=onbekend] [data-kb-status-link]")
+    page.wait_for_function("location.search === '?status=onbekend'")
+    assert page.eval_on_selector("#kb-gm-status", "s => s.value") == "onbekend"
+    statuses = page.eval_on_selector_all("[data-kb-rows] tr:not([hidden])", "rs => rs.map(r => r.dataset.status)")
+    assert statuses and set(statuses) == {"onbekend"}
 
 
 def test_region_page_subscribe_link_is_webcal_to_its_own_feed(page, site_url):

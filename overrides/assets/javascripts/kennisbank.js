@@ -323,6 +323,8 @@
 
   function init() {
     document.querySelectorAll("[data-kb-municipalities]").forEach(initMunicipalities);
+    // "toon" next to each count: a link to ?status=..., which this script applies on load.
+    document.querySelectorAll("[data-kb-status-link]").forEach(function (a) { a.hidden = false; });
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
