@@ -187,3 +187,14 @@ def test_field_descriptions_cover_every_schema_field(data_dir):
     assert {"scope.niveau", "scope.gemeenten", "links.url", "contact.email", "id", "url"} <= docs["goede-voorbeelden"]
     assert {"code", "naam", "beleid.status", "beleid.peildatum", "ligging.lat", "status"} <= docs["gemeenten"]
     assert {"status", "aantal", "peildatum", "citaat"} <= docs["beleid-tellingen"]
+
+
+def test_place_pages_list_a_few_practices_and_link_the_rest(data_dir):
+    for i in range(25):
+        write_record(data_dir, "goede-voorbeelden", f"p{i:02d}", practice(
+            titel=f"Praktijk {i:02d}", scope={"niveau": "regio", "regios": ["de-peel"]}))
+    cat = load_catalog(data_dir)
+    model = SiteModel(cat, dt.date(2030, 1, 1))
+    body = model.places.region_body(cat.regions["de-peel"], "../../")
+    assert body.count('href="../../goede-voorbeelden/p') == 20
+    assert "Alle 25 goede voorbeelden in De Peel" in body and 'href="../../goede-voorbeelden/regio/de-peel/"' in body

@@ -176,7 +176,7 @@ def to_csv(records: list[dict[str, Any]]) -> bytes:
 def to_json(c: Collection, records: list[dict[str, Any]], base: str) -> bytes:
     doc = {"collectie": c.key, "naam": c.naam, "licentie": LICENCE, "bron": f"{base}{FOLDER}/",
            "aantal": len(records), "records": records}
-    return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return (json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def files(cat: Catalog, site_url: str) -> Iterator[tuple[str, bytes]]:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 MUNICIPALITIES_FILE = "data/gemeenten.yaml"
 REGIONS_FILE = "data/regios.yaml"
+LIST_LIMIT = 20  # practices listed on a place page; the rest are one link away (library, area listing)
 KIND_LABEL = {"arbeidsmarktregio": "Arbeidsmarktregio", "regiotafel": "Regiotafel (Plan van Aanpak 2019-2020)",
               "samenwerkingsregio": "Samenwerkingsregio"}
 
@@ -70,7 +71,7 @@ class PlacePages:
         source = self.cat.municipality_sources.get("bron")
         return self.render("municipality.html", g=g, root=root, edit_url=edit_url,
                            practices=self.index.practices_of.get(g.code, []), upcoming=upcoming, past=past,
-                           source=source)
+                           source=source, limit=LIST_LIMIT)
 
     def region_body(self, r: Region, root: str) -> str:
         ix = self.index
@@ -78,7 +79,7 @@ class PlacePages:
         upcoming, past = ix.split(ix.region_events(r.id))
         return self.render("region.html", r=r, kind_label=KIND_LABEL.get(r.soort, r.soort), municipalities=members,
                            counts=ix.counts(members), practices=ix.region_practices.get(r.id, []),
-                           upcoming=upcoming, past=past, root=root)
+                           upcoming=upcoming, past=past, root=root, limit=LIST_LIMIT)
 
     def pages(self, edit_url: Callable[[str], str], make: Callable[..., GeneratedPage],
               root_of: Callable[[str], str]) -> list[GeneratedPage]:
