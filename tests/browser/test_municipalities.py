@@ -150,3 +150,15 @@ def test_library_downloads_the_filtered_selection_as_csv(page, site_url):
     by_id = {r["id"]: r for r in csv.DictReader(io.StringIO(full, newline=""))}
     assert all(by_id[r["id"]] == r for r in rows)  # and the same values
     assert "gedownload" in page.text_content(".kb-download [role=status]")
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_tables_fit_a_phone_without_scrolling_inside(page, site_url, width):
+    """Material lets a wide table scroll inside its wrapper; ours must fit (three columns)."""
+    page.set_viewport_size({"width": width, "height": 800})
+    _open(page, site_url + "gemeenten/")
+    for sel in ("[data-kb-municipality-table]", "[data-kb-trend-table]"):
+        right, scroll, client = page.evaluate(
+            f"(() => {{ const t = document.querySelector('{sel}'); const w = t.closest('.md-typeset__scrollwrap') || t;"
+            " return [t.getBoundingClientRect().right, w.scrollWidth, w.clientWidth]; })()")
+        assert right <= width and scroll <= client, (sel, right, scroll, client)
