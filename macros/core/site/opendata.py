@@ -167,10 +167,11 @@ def to_csv(records: list[dict[str, Any]]) -> bytes:
     rows = [flatten(r) for r in records]
     columns = list(dict.fromkeys(k for r in rows for k in r))
     buf = io.StringIO()
+    buf.write("\ufeff")  # the BOM: Excel then reads UTF-8
     writer = csv.DictWriter(buf, fieldnames=columns, restval="", lineterminator="\r\n")
     writer.writeheader()
     writer.writerows(rows)
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+    return buf.getvalue().encode("utf-8")
 
 
 def to_json(c: Collection, records: list[dict[str, Any]], base: str) -> bytes:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 
 from jinja2 import Environment
@@ -139,9 +139,11 @@ class SiteModel:
         out += self.places.pages(edit_url, GeneratedPage, _root)
         return out
 
-    def files(self, site_url: str) -> list[tuple[str, bytes]]:
-        """Files made from data besides pages and the agenda feeds: (path in the site, content)."""
-        return [*self.places.feeds(site_url), *opendata.files(self.cat, site_url)]
+    def files(self, site_url: str) -> Iterator[tuple[str, bytes]]:
+        """Files made from data besides pages and the agenda feeds: (path in the site, content), one at a
+        time so a large export is never held in memory together with the others."""
+        yield from self.places.feeds(site_url)
+        yield from opendata.files(self.cat, site_url)
 
     def open_data_files(self) -> str:
         base = "/"
