@@ -133,3 +133,11 @@ def test_open_data_holds_every_record_and_round_trips(site):
     for key in ("goede-voorbeelden", "gemeenten", "regios", "themas", "evenementen", "bronnen"):
         assert f'href="{key}.csv"' in page and f'href="{key}.json"' in page
     assert "CC0" in page and "<code>scope.niveau</code>" in page
+
+
+def test_place_pages_are_searchable_without_repeating_practices(site):
+    index = json.loads((site.site / "search" / "search_index.json").read_text())
+    docs = [d for d in index["docs"] if d["location"].startswith("gemeenten/s-hertogenbosch/")]
+    assert docs and any("'s-Hertogenbosch" in d["title"] or "s-Hertogenbosch" in d["text"] for d in docs)
+    assert not any("Bossche aanpak" in d["text"] for d in docs)  # the practice has its own entry
+    assert any("Bossche aanpak" in d["title"] for d in index["docs"])
