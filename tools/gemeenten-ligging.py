@@ -36,13 +36,9 @@ def places() -> dict[str, list[dict]]:
     return out
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--check", action="store_true", help="report differences, change nothing")
-    args = ap.parse_args()
-    index = places()
-    lines = DATA.read_text(encoding="utf-8").splitlines(keepends=True)
-    problems, changed = [], 0
+def update(lines: list[str], index: dict[str, list[dict]], check: bool = False) -> tuple[list[str], list[str], int]:
+    """The file's lines with each `ligging` filled from ``index``; (lines, problems, lines changed)."""
+    out, problems, changed = list(lines), [], 0
     for n, line in enumerate(lines):
         m = LINE.match(line)
         if not m:
@@ -60,11 +56,20 @@ def main() -> int:
                f'lat: {c["latitude"]:.5f}, lon: {c["longitude"]:.5f}}}\n')
         if new != line:
             changed += 1
-            if args.check:
+            if check:
                 problems.append(f"regel {n + 1}: verouderd: {line.strip()} -> {new.strip()}")
-            lines[n] = new
+            out[n] = new
+    return out, problems, changed
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    ap.add_argument("--check", action="store_true", help="report differences, change nothing")
+    args = ap.parse_args()
+    lines = DATA.read_text(encoding="utf-8").splitlines(keepends=True)
+    new, problems, changed = update(lines, places(), args.check)
     if not args.check and changed:
-        DATA.write_text("".join(lines), encoding="utf-8")
+        DATA.write_text("".join(new), encoding="utf-8")
     for p in problems:
         print(p, file=sys.stderr)
     print(f"{changed} ligging(en) {'verouderd' if args.check else 'bijgewerkt'}, {len(problems)} probleem/problemen")
