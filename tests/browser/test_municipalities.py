@@ -74,6 +74,18 @@ def test_map_is_operable_by_keyboard_alone(page, site_url):
     assert page.text_content("h1") == second.split(": ")[0]
 
 
+def test_keyboard_users_can_skip_the_map(page, site_url):
+    _open(page, site_url + "gemeenten/")
+    page.focus("h2#kaart a.headerlink")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('kb-skip')")
+    assert page.is_visible("a.kb-skip")
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#alle-gemeenten"
+    page.keyboard.press("Tab")  # the next stop is after the map: the table's filters or heading link
+    assert not page.evaluate("!!document.activeElement.closest('[data-kb-map]')")
+
+
 def test_table_filters_live_in_the_query_string(page, site_url):
     _open(page, site_url + "gemeenten/?regio=amr-west-brabant&status=onbekend")
     regions = page.eval_on_selector_all("[data-kb-rows] tr:not([hidden])", "rs => rs.map(r => r.dataset.regio)")

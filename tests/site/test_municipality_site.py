@@ -141,3 +141,9 @@ def test_place_pages_are_searchable_without_repeating_practices(site):
     assert docs and any("'s-Hertogenbosch" in d["title"] or "s-Hertogenbosch" in d["text"] for d in docs)
     assert not any("Bossche aanpak" in d["text"] for d in docs)  # the practice has its own entry
     assert any("Bossche aanpak" in d["title"] for d in index["docs"])
+
+
+def test_regions_page_links_every_region(site):
+    html = site.html("regios")
+    for r in site.cat.regions.values():
+        assert f'href="../regios/{r.id}/"' in html, r.id
