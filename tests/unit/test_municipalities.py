@@ -122,7 +122,9 @@ def test_map_gives_each_placed_municipality_its_own_cell_and_lists_the_rest(data
     assert {m.code for m in hm.unplaced} == {m.code for m in ms if not m.ligging}
     assert hex_map(list(reversed(ms))) == hm  # deterministic, whatever the input order
     labels = short_labels([m.naam for m in ms])
-    assert len(set(labels.values())) == len(ms)
+    assert len({v.casefold() for v in labels.values()}) == len(ms)
+    assert (labels["Bergen op Zoom"], labels["'s-Hertogenbosch"], labels["Tilburg"]) == ("BoZ", "'sH", "Til")
+    assert labels["Nuenen, Gerwen en Nederwetten"] == "Nue"
     # West stays west: Bergen op Zoom's cell lies left of Helmond's.
     x = {c.municipality.naam: c.cx for c in hm.cells}
     assert x["Bergen op Zoom"] < x["Breda"] < x["Tilburg"] < x["Eindhoven"] < x["Helmond"]

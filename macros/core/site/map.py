@@ -8,6 +8,7 @@ under the map, never placed by guess. ``templates/map.html`` draws the result as
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from ..catalog.models import Municipality
@@ -42,19 +43,31 @@ def _hexagon(cx: float, cy: float, r: float) -> str:
     return " ".join(pts)
 
 
+def _label(name: str) -> str:
+    """Initials for a name of several words ('Bergen op Zoom' -> 'BoZ', 'Heeze-Leende' -> 'HL',
+    "'s-Hertogenbosch" -> "'sH"), else its first three letters ('Tilburg' -> 'Til'; also for
+    names of four words or more: 'Nuenen, Gerwen en Nederwetten' -> 'Nue')."""
+    if name.startswith("'s-"):
+        return "'s" + name[3:4].upper()
+    parts = [w for w in re.split(r"[\s,-]+", name) if w]
+    if 1 < len(parts) <= 3:
+        return "".join(w[0] for w in parts)
+    return name[:3]
+
+
 def short_labels(names: list[str]) -> dict[str, str]:
-    """Three letters per name, unique: the first three, else the first two and a later letter."""
+    """A short label per name, unique: initials or three letters; on a clash, more letters of the name."""
     out: dict[str, str] = {}
     used: set[str] = set()
     for name in sorted(names):
-        letters = [c for c in name.removeprefix("'s-") if c.isalpha()]
-        label = "".join(letters[:3])
+        label = _label(name)
+        letters = [c for c in name if c.isalpha()]
         k = 3
         while label.casefold() in used and k < len(letters):
             label = "".join(letters[:2]) + letters[k]
             k += 1
         used.add(label.casefold())
-        out[name] = label[:1].upper() + label[1:].lower()
+        out[name] = label
     return out
 
 
