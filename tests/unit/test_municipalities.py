@@ -142,6 +142,9 @@ def test_region_feed_holds_exactly_its_events(data_dir):
     cal = icalendar.Calendar.from_ical(feeds["regios/de-peel/agenda.ics"])
     assert sorted(str(v["UID"]) for v in cal.walk("VEVENT")) == ["peel-1@kennisbank-arbeidsmigratie", "peel-2@kennisbank-arbeidsmigratie"]
     assert "De Peel" in str(cal["X-WR-CALNAME"])
+    import vobject  # a second, independent parser reads the same feed
+    parsed = vobject.readOne(feeds["regios/de-peel/agenda.ics"].decode("utf-8"))
+    assert sorted(v.uid.value for v in parsed.vevent_list) == ["peel-1@kennisbank-arbeidsmigratie", "peel-2@kennisbank-arbeidsmigratie"]
     empty = icalendar.Calendar.from_ical(region_calendar("Leeg", [], lambda e: "", dt.date(2030, 1, 1)))
     assert not empty.walk("VEVENT")
 
