@@ -15,7 +15,9 @@ from .build import Build
 
 # The only names a page in docs/ can use (see sandbox.py); define_env defines each of them.
 PAGE_MACROS = ("praktijkbibliotheek", "themas_overzicht", "gebieden_overzicht", "recente_voorbeelden", "agenda",
-               "agenda_komend", "agenda_eerder", "agenda_vooruitblik", "actueel_laatste", "gemeenten_overzicht")
+               "agenda_komend", "agenda_eerder", "agenda_vooruitblik", "actueel_laatste", "gemeenten_overzicht",
+               "gemeenten_tellingen", "gemeenten_kaart", "gemeenten_trend", "regio_overzicht", "open_data_bestanden",
+               "open_data_velden")
 
 
 def _root(env: Any) -> str:
@@ -86,5 +88,42 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def gemeenten_overzicht() -> str:
-        """Every municipality with its latest policy status (docs/gemeenten/index.md)."""
-        return slot(lambda b, root: b.model.municipalities())
+        """Every municipality with its latest policy status, filterable (docs/gemeenten/index.md)."""
+        b = _build(env)
+        return b.slots.put(b.model.places.table(_root(env)))
+
+    @env.macro
+    def gemeenten_tellingen() -> str:
+        """The number of municipalities per status, for the province and per arbeidsmarktregio."""
+        b = _build(env)
+        return b.slots.put(b.model.places.counts(_root(env)))
+
+    @env.macro
+    def gemeenten_kaart() -> str:
+        """The map: a hexagon cartogram coloured (and patterned) by status."""
+        b = _build(env)
+        return b.slots.put(b.model.places.map(_root(env)))
+
+    @env.macro
+    def gemeenten_trend() -> str:
+        """The province-wide totals (data/gemeenten.yaml `tellingen`) as a chart and a table."""
+        b = _build(env)
+        return b.slots.put(b.model.places.trend())
+
+    @env.macro
+    def regio_overzicht(soort: str) -> str:
+        """The regions of one kind, each linking its page (docs/regios/index.md)."""
+        b = _build(env)
+        return b.slots.put(b.model.places.regions_index(soort, _root(env)))
+
+    @env.macro
+    def open_data_bestanden() -> str:
+        """Every collection as JSON and CSV, with its record count (docs/open-data/index.md)."""
+        b = _build(env)
+        return b.slots.put(b.model.open_data_files())
+
+    @env.macro
+    def open_data_velden(collectie: str) -> str:
+        """The fields of one collection, from its JSON Schema (docs/open-data/index.md)."""
+        b = _build(env)
+        return b.slots.put(b.model.open_data_fields(collectie))

@@ -218,6 +218,10 @@ class KennisbankPlugin(BasePlugin):
     def on_post_build(self, config: MkDocsConfig) -> None:
         b = self.build
         write_feeds(list(b.catalog.events.values()), Path(config.site_dir), config.site_url or "/", b.today)
+        for rel, content in b.model.files(config.site_url or "/"):  # region feeds, open data
+            path = Path(config.site_dir) / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
         self._csp.write_headers(Path(config.site_dir))
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:

@@ -25,12 +25,15 @@ from .models import (
     Moment,
     Municipality,
     Pillar,
+    PolicyCount,
     PolicyStatus,
+    Position,
     Practice,
     Region,
     Scope,
     Source,
     Theme,
+    slugify,
 )
 from .schemas import SchemaSet, schema_set
 from .yamlio import Located, YamlSyntaxError, load_file
@@ -228,22 +231,60 @@ def _regions(doc: _Doc, sources: dict[str, Source]) -> dict[str, Region]:
 
 def _municipalities(doc: _Doc, sources: dict[str, Source], regions: dict[str, Region]) -> dict[str, Municipality]:
     municipalities: dict[str, Municipality] = {}
-    doc.source(("bron",), doc.data.get("bron"), sources)
+    slugs: dict[str, str] = {}
     for i, g in enumerate(doc.data["gemeenten"]):
         where = ("gemeenten", i)
         _unique(doc, where + ("code",), g["code"], municipalities, "gemeentecode")
+        slug = slugify(g["naam"])
+        if slug in slugs:
+            doc.error(where + ("naam",), f"de naam geeft hetzelfde webadres '{slug}' als {slugs[slug]}")
+        slugs[slug] = g["code"]
         for key in ("arbeidsmarktregio", "regiotafel"):  # the key is also the region's soort
             value = g.get(key, UNKNOWN)
             if doc.ref(where + (key,), value, regions, "regio", allow_unknown=True) and value != UNKNOWN \
                     and regions[value].soort != key:
                 doc.error(where + (key,), f"regio '{value}' is geen {key}")
-        statuses = tuple(
-            PolicyStatus(b["status"], doc.date(where + ("beleid", k, "peildatum"), b["peildatum"]) or dt.date.min,
-                         doc.source(where + ("beleid", k, "bron"), b.get("bron"), sources), b.get("toelichting"))
-            for k, b in enumerate(g["beleid"]))
+        statuses: list[PolicyStatus] = []
+        for k, b in enumerate(g["beleid"]):
+            at = where + ("beleid", k)
+            day = doc.date(at + ("peildatum",), b.get("peildatum"))
+            if day is None and "peildatum" not in b and any(s.peildatum is None for s in statuses):
+                doc.error(at, "er staat al een status zonder peildatum; geef elke volgende status een peildatum")
+            if day is not None and any(s.peildatum == day for s in statuses):
+                doc.error(at + ("peildatum",), f"er staat al een status met peildatum {day.isoformat()}")
+            statuses.append(PolicyStatus(b["status"], day, doc.source(at + ("bron",), b.get("bron"), sources),
+                                         b.get("toelichting")))
+        # Oldest first; an undated 'onbekend' counts only while nothing is dated.
+        history = tuple(sorted(statuses, key=lambda s: (s.peildatum is not None, s.peildatum or dt.date.min)))
+        if len(history) > 1 and history[0].peildatum is None:
+            history = history[1:]
+        lig = g.get("ligging")
+        position = Position(lig["plaats"], lig["lat"], lig["lon"], lig.get("geonameid")) \
+            if lig and "lat" in lig and "lon" in lig else None
         municipalities[g["code"]] = Municipality(g["code"], g["naam"], g.get("arbeidsmarktregio", UNKNOWN),
-                                                 g.get("regiotafel", UNKNOWN), statuses, g.get("toelichting"))
+                                                 g.get("regiotafel", UNKNOWN), history, g.get("toelichting"),
+                                                 slug, position)
     return municipalities
+
+
+def _policy_counts(doc: _Doc, sources: dict[str, Source]) -> tuple[tuple[PolicyCount, ...], dict[str, Source]]:
+    """Province-wide totals per status and date (`tellingen`): shown as totals, never spread. Also the
+    file's own sources: `bron` (codes, names, regions) and `ligging_bron` (map positions)."""
+    file_sources = {key: s for key in ("bron", "ligging_bron")
+                    if (s := doc.source((key,), doc.data.get(key), sources)) is not None}
+    counts: list[PolicyCount] = []
+    seen: set[tuple[str, dt.date]] = set()
+    for i, t in enumerate(doc.data.get("tellingen", ())):
+        where = ("tellingen", i)
+        day = doc.date(where + ("peildatum",), t["peildatum"])
+        source = doc.source(where + ("bron",), t["bron"], sources)
+        if day is None or source is None:
+            continue
+        if (t["status"], day) in seen:
+            doc.error(where, f"er staat al een telling voor '{t['status']}' op {day.isoformat()}")
+        seen.add((t["status"], day))
+        counts.append(PolicyCount(t["status"], t["aantal"], day, source, t.get("citaat"), t.get("toelichting")))
+    return tuple(sorted(counts, key=lambda c: c.peildatum)), file_sources
 
 
 def _taxonomies(rd: _Reader) -> Catalog:
@@ -265,6 +306,8 @@ def _taxonomies(rd: _Reader) -> Catalog:
     themes: dict[str, Theme] = {}
     regions: dict[str, Region] = {}
     municipalities: dict[str, Municipality] = {}
+    counts: tuple[PolicyCount, ...] = ()
+    muni_sources: dict[str, Source] = {}
     if doc := ok("bronnen.yaml"):
         sources = _sources(doc)
     if doc := ok("themas.yaml"):
@@ -273,10 +316,12 @@ def _taxonomies(rd: _Reader) -> Catalog:
         regions = _regions(doc, sources)
     if doc := ok("gemeenten.yaml"):
         municipalities = _municipalities(doc, sources, regions)
+        counts, muni_sources = _policy_counts(doc, sources)
     for name, d in docs.items():
         if d is None or not rd.finish(d):
             rd.broken.add(name)
-    return Catalog(str(rd.root), pillars, themes, regions, municipalities, sources)
+    return Catalog(str(rd.root), pillars, themes, regions, municipalities, sources, policy_counts=counts,
+                   municipality_sources=muni_sources)
 
 
 # -- collections ----------------------------------------------------------------------------------

@@ -2,11 +2,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 UNKNOWN = "onbekend"
+
+
+def slugify(name: str) -> str:
+    """A URL part from a name: "'s-Hertogenbosch" -> 's-hertogenbosch',
+    'Nuenen, Gerwen en Nederwetten' -> 'nuenen-gerwen-en-nederwetten'."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
 @dataclass(frozen=True)
@@ -58,10 +67,35 @@ class Region:
 
 @dataclass(frozen=True)
 class PolicyStatus:
+    """One entry of a municipality's policy history. ``peildatum`` is None only for an undated
+    'onbekend': nobody checked, so the site shows no date."""
+
     status: str
-    peildatum: dt.date
+    peildatum: dt.date | None
     bron: Source | None = None
     toelichting: str | None = None
+
+
+@dataclass(frozen=True)
+class PolicyCount:
+    """A province-wide count of municipalities with one status on one date, known only as a total."""
+
+    status: str
+    aantal: int
+    peildatum: dt.date
+    bron: Source
+    citaat: str | None = None
+    toelichting: str | None = None
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a municipality sits on the map: one place in it, with gazetteer coordinates."""
+
+    plaats: str
+    lat: float
+    lon: float
+    geonameid: int | None = None
 
 
 @dataclass(frozen=True)
@@ -70,12 +104,19 @@ class Municipality:
     naam: str
     arbeidsmarktregio: str  # region id or 'onbekend'
     regiotafel: str  # region id or 'onbekend'
-    beleid: tuple[PolicyStatus, ...]
+    beleid: tuple[PolicyStatus, ...]  # oldest first; an undated 'onbekend' first of all
     toelichting: str | None = None
+    slug: str = ""  # URL part: /gemeenten/<slug>/
+    ligging: Position | None = None
 
     @property
     def current_status(self) -> PolicyStatus:
-        return max(self.beleid, key=lambda s: s.peildatum)
+        """The entry with the latest peildatum; an undated 'onbekend' only when nothing is dated."""
+        return self.beleid[-1] if self.beleid else PolicyStatus(UNKNOWN, None)
+
+    @property
+    def region_ids(self) -> tuple[str, ...]:
+        return tuple(r for r in (self.arbeidsmarktregio, self.regiotafel) if r != UNKNOWN)
 
 
 @dataclass(frozen=True)
@@ -199,3 +240,5 @@ class Catalog:
     sources: dict[str, Source]
     practices: dict[str, Practice] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
+    policy_counts: tuple[PolicyCount, ...] = ()  # province-wide totals (data/gemeenten.yaml `tellingen`)
+    municipality_sources: dict[str, Source] = field(default_factory=dict)  # gemeenten.yaml: 'bron', 'ligging_bron'

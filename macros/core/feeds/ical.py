@@ -194,3 +194,13 @@ def write_feeds(events: list[Event], site_dir: Path, site_url: str, stamp_date: 
                          else event_calendar(e, url_of(e), stamp_date))
         written.append(path)
     return written
+
+
+# -- region feeds (/regios/<id>/agenda.ics) -----------------------------------------------------------
+def region_calendar(region_name: str, events: list[Event], url_of: Callable[[Event], str], stamp_date: dt.date) -> bytes:
+    """The feed of one region: exactly the events whose `regio` is that region, to subscribe to."""
+    cal = _calendar(f"Agenda {region_name} (Kennisbank Arbeidsmigratie)")
+    cal.add("refresh-interval", dt.timedelta(hours=12), parameters={"VALUE": "DURATION"})
+    for e in sorted(events, key=lambda e: e.id):
+        cal.add_component(vevent(e, url_of(e), stamp_date))
+    return _finish(cal, events)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 
 from jinja2 import Environment
@@ -16,8 +16,10 @@ from markupsafe import escape
 from ..catalog.models import Catalog, Event, Pillar, Practice
 from ..news import Post
 from ..render.env import make_environment
+from . import opendata
 from .labels import Labels
-from .views import POLICY_STATUS, PROVINCES, Agenda, PracticeIndex, own_grouping
+from .places import PlacePages
+from .views import PROVINCES, Agenda, PracticeIndex, own_grouping
 
 
 @dataclass(frozen=True)
@@ -25,7 +27,7 @@ class GeneratedPage:
     src_uri: str  # e.g. 'goede-voorbeelden/fair-share.md' (never written to docs/)
     title: str
     description: str
-    kind: str  # 'practice' | 'theme' | 'region' | 'event'
+    kind: str  # 'practice' | 'theme' | 'region' | 'event' | 'municipality' | 'regio'
     source_path: str | None  # the data file behind the page, relative to the repository
     render_body: Callable[[], str] = field(compare=False, repr=False)
     search_exclude: bool = False
@@ -48,6 +50,7 @@ class SiteModel:
         self.index = PracticeIndex(cat)
         self.agenda = Agenda(cat, today)
         self.labels = Labels(cat)
+        self.places = PlacePages(self)
 
     def render(self, template: str, **context: object) -> str:
         return self.env.get_template(template).render(labels=self.labels, **context)
@@ -112,10 +115,6 @@ class SiteModel:
     def agenda_past(self, root: str) -> str:
         return self.render("agenda-past.html", agenda=self.agenda, root=root)
 
-    def municipalities(self) -> str:
-        rows = sorted(self.cat.municipalities.values(), key=lambda m: m.naam.lstrip("'").casefold())
-        return self.render("municipalities.html", rows=rows, regions=self.cat.regions, status_labels=POLICY_STATUS)
-
     def latest_news(self, root: str, limit: int = 3) -> str:
         return self.render("news-latest.html", posts=self.posts[:limit], root=root)
 
@@ -166,7 +165,25 @@ class SiteModel:
             out.append(GeneratedPage(
                 src, e.titel, f"{self.labels.kind_label(e)}: {e.titel}", "event", e.path,
                 partial(self.event_body, e, _root(src), edit_url(e.path))))
+        out += self.places.pages(edit_url, GeneratedPage, _root)
         return out
+
+    def files(self, site_url: str) -> Iterator[tuple[str, bytes]]:
+        """Files made from data besides pages and the agenda feeds: (path in the site, content), one at a
+        time so a large export is never held in memory together with the others."""
+        yield from self.places.feeds(site_url)
+        yield from opendata.files(self.cat, site_url)
+
+    def open_data_files(self) -> str:
+        base = "/"
+        counts = [(c, len(c.records(self.cat, base))) for c in opendata.COLLECTIONS]
+        return self.render("opendata-files.html", collections=counts)
+
+    def open_data_fields(self, key: str) -> str:
+        for c, fields in opendata.field_docs(self.cat):
+            if c.key == key:
+                return self.render("opendata-fields.html", c=c, fields=fields)
+        raise KeyError(f"open data: onbekende collectie '{key}'")
 
 
 def pillar_phrase(pillar: Pillar) -> str:

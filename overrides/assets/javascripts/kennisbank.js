@@ -330,3 +330,203 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
+
+/* ==== Municipalities table (/gemeenten/; branch municipalities) ================================
+   Filters by arbeidsmarktregio and status and sorts by name, region or status; the state lives in the
+   query string (regio, status, sorteer). Without this script the table lists every municipality. */
+(function () {
+  "use strict";
+  var STATUS_ORDER = ["actueel", "in-actualisatie", "geen", "onbekend"];
+
+  function initMunicipalities(root) {
+    var form = root.querySelector("[data-kb-filters]");
+    var body = root.querySelector("[data-kb-rows]");
+    var count = root.querySelector("[data-kb-count]");
+    var empty = root.querySelector("[data-kb-empty]");
+    if (!form || !body) return;
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+    var rows = Array.prototype.slice.call(body.querySelectorAll("tr"));
+    var total = rows.length;
+
+    function state() {
+      var s = {};
+      selects.forEach(function (sel) { s[sel.name] = sel.value; });
+      return s;
+    }
+    function sortKey(tr, by) {
+      var name = tr.getAttribute("data-naam");
+      if (by === "regio") return [tr.getAttribute("data-regio-naam"), name];
+      if (by === "status") return [String(STATUS_ORDER.indexOf(tr.getAttribute("data-status"))), name];
+      return [name, ""];
+    }
+    function apply(s) {
+      var shown = 0;
+      rows.forEach(function (tr) {
+        var ok = (!s.regio || tr.getAttribute("data-regio") === s.regio) &&
+                 (!s.status || tr.getAttribute("data-status") === s.status);
+        tr.hidden = !ok;
+        if (ok) shown++;
+      });
+      var sorted = rows.slice().sort(function (a, b) {
+        var ka = sortKey(a, s.sorteer), kb = sortKey(b, s.sorteer);
+        return ka[0].localeCompare(kb[0], "nl") || ka[1].localeCompare(kb[1], "nl");
+      });
+      sorted.forEach(function (tr) { body.appendChild(tr); });
+      count.textContent = shown === total ? total + " gemeenten"
+        : shown + " van " + total + " gemeenten " + (shown === 1 ? "voldoet" : "voldoen") + " aan de filters";
+      empty.hidden = shown !== 0;
+    }
+    function toQuery(s) {
+      var p = new URLSearchParams();
+      selects.forEach(function (sel) { if (s[sel.name]) p.set(sel.name, s[sel.name]); });
+      var q = p.toString();
+      return location.pathname + (q ? "?" + q : "") + location.hash;
+    }
+    function fromQuery() {
+      var p = new URLSearchParams(location.search);
+      selects.forEach(function (sel) {
+        var v = p.get(sel.name) || "";
+        sel.value = Array.prototype.some.call(sel.options, function (o) { return o.value === v; }) ? v : "";
+      });
+      apply(state());
+    }
+    form.addEventListener("change", function () {
+      apply(state());
+      history.pushState(null, "", toQuery(state()));
+    });
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); });
+    root.querySelectorAll("[data-kb-clear]").forEach(function (el) {
+      el.addEventListener("click", function (ev) {
+        ev.preventDefault();
+        selects.forEach(function (sel) { sel.value = ""; });
+        apply(state());
+        history.pushState(null, "", toQuery(state()));
+      });
+    });
+    window.addEventListener("popstate", fromQuery);
+    form.hidden = false;
+    fromQuery();
+  }
+
+  function init() {
+    document.querySelectorAll("[data-kb-municipalities]").forEach(initMunicipalities);
+    // "toon" next to each count: a link to ?status=..., which this script applies on load.
+    document.querySelectorAll("[data-kb-status-link]").forEach(function (a) { a.hidden = false; });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
+/* ==== end municipalities ========================================================================= */
+
+/* ==== "Download deze selectie (CSV)" in the library (branch municipalities) ======================
+   Builds a CSV in the browser for the practices that match the library's current filters, from the
+   open-data JSON (/open-data/goede-voorbeelden.json): the same records and columns as the full CSV on
+   /open-data/ (UTF-8 with BOM, dotted columns, lists joined with ";"). The match rule repeats the
+   library's: every chosen facet value among the card's data-kb-<facet> words, every word of the text filter
+   in the card's text. Same-origin request only; nothing is stored. */
+(function () {
+  "use strict";
+  var SEP = ";";
+
+  function siteBase() {
+    var el = document.getElementById("__config");
+    try { return (el && JSON.parse(el.textContent).base) || "."; } catch (e) { return "."; }
+  }
+
+  function matchingIds(root) {
+    var form = root.querySelector("[data-kb-filters]");
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-kb-facet]"));  // not the sort order
+    var text = form.querySelector("[data-kb-text]");
+    var terms = (text ? text.value : "").trim().toLowerCase().split(/\s+/).filter(Boolean);
+    return Array.prototype.filter.call(root.querySelectorAll("[data-kb-list] > li"), function (li) {
+      var ok = selects.every(function (sel) {
+        return !sel.value || (li.getAttribute("data-kb-" + sel.name) || "").split(" ").indexOf(sel.value) >= 0;
+      });
+      var hay = (li.textContent + " " + (li.getAttribute("data-kb-extra") || "")).replace(/\s+/g, " ").toLowerCase();
+      return ok && terms.every(function (t) { return hay.indexOf(t) >= 0; });
+    }).map(function (li) { return li.getAttribute("data-kb-id"); });
+  }
+
+  /* The same flattening as macros/core/site/opendata.py:flatten. */
+  function flatten(record, prefix, out) {
+    Object.keys(record).forEach(function (key) {
+      var name = prefix + key, value = record[key];
+      if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+        flatten(value, name + ".", out);
+      } else if (Array.isArray(value) && value.length && value.every(function (v) { return v && typeof v === "object"; })) {
+        var flat = value.map(function (v) { return flatten(v, "", {}); });
+        var fields = [];
+        flat.forEach(function (f) { Object.keys(f).forEach(function (k) { if (fields.indexOf(k) < 0) fields.push(k); }); });
+        fields.forEach(function (f) {
+          out[name + "." + f] = flat.map(function (v) { return f in v ? v[f] : ""; }).join(SEP);
+        });
+      } else if (Array.isArray(value)) {
+        out[name] = value.join(SEP);
+      } else if (typeof value === "boolean") {
+        out[name] = value ? "ja" : "nee";
+      } else {
+        out[name] = value === null || value === undefined ? "" : String(value);
+      }
+    });
+    return out;
+  }
+
+  function csvCell(v) { return /[",\r\n]/.test(v) ? '"' + v.replace(/"/g, '""') + '"' : v; }
+
+  function toCsv(all, ids) {
+    var rows = all.map(function (r) { return flatten(r, "", {}); });
+    var columns = [];
+    rows.forEach(function (r) { Object.keys(r).forEach(function (k) { if (columns.indexOf(k) < 0) columns.push(k); }); });
+    var lines = [columns.map(csvCell).join(",")];
+    rows.forEach(function (r) {
+      if (ids.indexOf(r.id) < 0) return;
+      lines.push(columns.map(function (c) { return csvCell(c in r ? r[c] : ""); }).join(","));
+    });
+    return "\ufeff" + lines.join("\r\n") + "\r\n";
+  }
+
+  function initDownload(root) {
+    var count = root.querySelector("[data-kb-count]");
+    if (!count || !root.querySelector("[data-kb-filters]")) return;
+    var wrap = document.createElement("p");
+    wrap.className = "kb-download";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button";
+    button.setAttribute("data-kb-download-csv", "");
+    button.textContent = "Download deze selectie (CSV)";
+    var note = document.createElement("span");
+    note.className = "kb-hint";
+    note.setAttribute("role", "status");
+    wrap.appendChild(button);
+    wrap.appendChild(document.createTextNode(" "));
+    wrap.appendChild(note);
+    count.parentNode.insertBefore(wrap, count.nextSibling);
+    button.addEventListener("click", function () {
+      var ids = matchingIds(root);
+      var url = new URL(siteBase() + "/open-data/goede-voorbeelden.json", location.href).href;
+      note.textContent = "";
+      fetch(url).then(function (r) {
+        if (!r.ok) throw new Error(r.status);
+        return r.json();
+      }).then(function (doc) {
+        var blob = new Blob([toCsv(doc.records, ids)], { type: "text/csv;charset=utf-8" });
+        var a = document.createElement("a");
+        a.href = URL.createObjectURL(blob);
+        a.download = "goede-voorbeelden-selectie.csv";
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
+        note.textContent = ids.length + (ids.length === 1 ? " voorbeeld" : " voorbeelden") + " gedownload.";
+      }).catch(function () {
+        note.textContent = "Downloaden lukt hier niet. Alle voorbeelden staan als CSV op de pagina Open data.";
+      });
+    });
+  }
+
+  function init() { document.querySelectorAll("[data-kb-library]").forEach(initDownload); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
+/* ==== end download ================================================================================ */
