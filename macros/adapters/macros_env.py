@@ -47,3 +47,21 @@ def define_env(env: Any) -> None:
         """Every municipality with its latest policy status (docs/gemeenten/index.md)."""
         b = _build(env)
         return b.slots.put(b.model.municipalities())
+
+    @env.macro
+    def beleidsvoorbeelden() -> str:
+        """The policy examples with their facets and the compare form (docs/beleidsvoorbeelden/index.md)."""
+        b = _build(env)
+        return b.slots.put(b.model.policy_library(_root(env)))
+
+    @env.macro
+    def beleidsvergelijking() -> str:
+        """Key rules side by side (docs/beleidsvoorbeelden/vergelijk.md, ?ids=a,b)."""
+        b = _build(env)
+        return b.slots.put(b.model.policy_compare(_root(env)))
+
+    @env.macro
+    def modelovereenkomsten() -> str:
+        """The model agreements with their downloads (docs/modelovereenkomsten/index.md)."""
+        b = _build(env)
+        return b.slots.put(b.model.agreement_list(_root(env)))

@@ -17,6 +17,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from ..core.catalog import CatalogError
+from ..core.exports import write_downloads
 from ..core.feeds.ical import write_feeds
 from ..core.render.env import TEMPLATES
 from ..core.render.titles import safe_title
@@ -131,6 +132,7 @@ class KennisbankPlugin(BasePlugin):
     def on_post_build(self, config: MkDocsConfig) -> None:
         b = self.build
         write_feeds(list(b.catalog.events.values()), Path(config.site_dir), config.site_url or "/", b.today)
+        write_downloads(b.model.policy_index.agreements, Path(config.site_dir))  # .docx and .odt per agreement
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(data_dir_for(config.config_file_path, _settings(config))))

@@ -493,7 +493,12 @@ def _government(doc: _Doc, cat: Catalog, broken: set[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(areas))
 
 
+RESERVED_POLICY_IDS = {"vergelijk"}  # /beleidsvoorbeelden/vergelijk/ is the comparison page
+
+
 def _policy(doc: _Doc, rid: str, cat: Catalog, broken: set[str]) -> Policy | None:
+    if rid in RESERVED_POLICY_IDS:
+        doc.errors.append(DataError(doc.shown, 1, 1, "", f"de bestandsnaam '{rid}' is gereserveerd voor de vergelijkpagina; kies een andere"))
     _check_themes(doc, cat, broken)
     areas = _government(doc, cat, broken)
     vastgesteld = doc.get("vastgesteld")
