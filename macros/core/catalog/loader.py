@@ -15,10 +15,10 @@ from typing import Any
 from .errors import CatalogError, DataError, did_you_mean, display_path, field_name
 from .models import (
     UNKNOWN,
-    Catalog,
     ActionGroup,
     Agreement,
     Article,
+    Catalog,
     Contact,
     Event,
     Government,
