@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt p
 ADDR   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve build check lint test test-fast bench clean new-voorbeeld new-evenement browser-deps
+.PHONY: help install serve build check lint test test-fast bench clean new-voorbeeld new-evenement browser-deps office-deps
 .DEFAULT_GOAL := help
 
 ## help: list the targets (from their ## comments)
@@ -31,6 +31,10 @@ node_modules/.package-lock.json: package.json package-lock.json
 browser-deps: node_modules/.package-lock.json
 	@tools/ensure-chromium
 
+# LibreOffice Writer converts the model-agreement downloads to PDF in tests/unit/test_exports.py.
+office-deps:
+	@tools/ensure-libreoffice
+
 ## serve: live preview on http://$(ADDR)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict --dev-addr $(ADDR)
@@ -49,12 +53,12 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 ## test: lint, then every test (unit, built site, headless Chromium + axe-core)
-test: $(STAMP) browser-deps lint
+test: $(STAMP) browser-deps office-deps lint
 	$(BIN)/python -m macros check
 	$(BIN)/python -m pytest -n auto
 
 ## test-fast: everything except the browser tests
-test-fast: $(STAMP)
+test-fast: $(STAMP) office-deps
 	$(BIN)/python -m pytest -n auto -m "not browser"
 
 ## bench: build time, memory, page and search-index size vs. plain MkDocs baselines
