@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt p
 ADDR   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve build check lint test test-fast bench clean new-voorbeeld new-evenement browser-deps office-deps
+.PHONY: help install serve build check lint test test-fast bench clean new-voorbeeld new-evenement new-beleidsvoorbeeld browser-deps office-deps
 .DEFAULT_GOAL := help
 
 ## help: list the targets (from their ## comments)
@@ -65,11 +65,13 @@ test-fast: $(STAMP) office-deps
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
-## new-voorbeeld / new-evenement: scaffold a data file (ID=... required)
+## new-voorbeeld / new-evenement / new-beleidsvoorbeeld: scaffold a data file (ID=... required)
 new-voorbeeld: $(STAMP)
 	$(BIN)/python -m macros new goed-voorbeeld $(ID)
 new-evenement: $(STAMP)
 	$(BIN)/python -m macros new evenement $(ID)
+new-beleidsvoorbeeld: $(STAMP)
+	$(BIN)/python -m macros new beleidsvoorbeeld $(ID)
 
 ## clean: remove site/ and caches
 clean:

@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="controleer alle data").set_defaults(func=_check)
     new = sub.add_parser("new", help="maak een nieuw databestand aan")
-    new.add_argument("kind", choices=["goed-voorbeeld", "evenement"])
+    new.add_argument("kind", choices=["goed-voorbeeld", "evenement", "beleidsvoorbeeld"])
     new.add_argument("id", nargs="?", default="", help="de id (bestandsnaam), bv. taalcursus-op-de-werkvloer")
     new.set_defaults(func=_new)
     args = parser.parse_args(argv)

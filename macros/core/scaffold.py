@@ -1,4 +1,4 @@
-"""`make new-voorbeeld ID=...` / `make new-evenement ID=...`: write a commented, valid-shaped YAML file."""
+"""`make new-voorbeeld ID=...` / `make new-evenement ID=...` / `make new-beleidsvoorbeeld ID=...`: write a commented, valid-shaped YAML file."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,7 +8,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_FOLDERS = {"goed-voorbeeld": "goede-voorbeelden", "evenement": "evenementen"}
+_FOLDERS = {"goed-voorbeeld": "goede-voorbeelden", "evenement": "evenementen", "beleidsvoorbeeld": "beleidsvoorbeelden"}
 
 
 def scaffold(data: Path, kind: str, rid: str) -> Path:

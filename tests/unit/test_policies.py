@@ -168,3 +168,14 @@ def test_fill_in_fields_are_split_out_of_paragraphs():
         [("Tussen ", False), ("[naam bedrijf]", True), (" en de gemeente ", False), ("[naam gemeente]", True), (".", False)],
         [("Tweede alinea.", False)]]
     assert plain("a [b] c") == ["a [b] c"] and paragraphs(None) == []
+
+
+def test_policies_that_concern_a_municipality_or_region(full):
+    cat = load_catalog(full)
+    pi = PolicyIndex(cat)
+    assert [p.id for p in pi.for_municipality("GM0855")] == ["testbeleid"]
+    assert pi.for_municipality("GM0796") == []  # the State's law is not a municipality's own policy
+    region = cat.municipalities["GM0855"].arbeidsmarktregio
+    assert [p.id for p in pi.for_region(region)] == ["testbeleid"]
+    assert [p.id for p in pi.for_practice("testpraktijk")] == ["testbeleid"]
+    assert [a.id for a in pi.agreements_for_practice("testpraktijk")] == ["testovereenkomst"]

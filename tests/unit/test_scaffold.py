@@ -7,12 +7,14 @@ from macros.core.catalog import load_catalog
 from macros.core.scaffold import scaffold
 
 
-@pytest.mark.parametrize("kind, folder", [("goed-voorbeeld", "goede-voorbeelden"), ("evenement", "evenementen")])
+@pytest.mark.parametrize("kind, folder", [("goed-voorbeeld", "goede-voorbeelden"), ("evenement", "evenementen"),
+                                          ("beleidsvoorbeeld", "beleidsvoorbeelden")])
 def test_scaffolded_file_is_valid_as_written(data_dir, kind, folder):
     path = scaffold(data_dir, kind, "nieuw-record")
     assert path == data_dir / folder / "nieuw-record.yaml"
     cat = load_catalog(data_dir)  # the template itself is valid
-    assert "nieuw-record" in (cat.practices if folder == "goede-voorbeelden" else cat.events)
+    records = {"goede-voorbeelden": cat.practices, "evenementen": cat.events, "beleidsvoorbeelden": cat.policies}[folder]
+    assert "nieuw-record" in records
 
 
 def test_scaffold_refuses_bad_ids_and_existing_files(data_dir):

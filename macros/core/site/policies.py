@@ -195,6 +195,17 @@ class PolicyIndex:
                     out.append((name, rules))
         return out
 
+    def for_municipality(self, code: str) -> list[Policy]:
+        """Policies that concern a municipality: its own, and those of a region it belongs to. For the
+        municipality pages (another issue); the State's and provinces' policies are left to their own lists."""
+        m = self.cat.municipalities.get(code)
+        regions = {m.arbeidsmarktregio, m.regiotafel} if m else set()
+        return [p for p in self.policies if p.overheid.gemeente == code or (p.overheid.regio and p.overheid.regio in regions)]
+
+    def for_region(self, region_id: str) -> list[Policy]:
+        """Policies of a region, and of municipalities in it."""
+        return [p for p in self.policies if region_id in p.area_ids and p.overheid.niveau in ("regio", "gemeente")]
+
     def for_practice(self, practice_id: str) -> list[Policy]:
         return self._for_practice.get(practice_id, [])
 
