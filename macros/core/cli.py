@@ -18,7 +18,7 @@ def _check(args: argparse.Namespace) -> int:
         return 1
     took = time.perf_counter() - started
     print(f"data in orde: {len(cat.practices)} goede voorbeelden, {len(cat.events)} evenementen, "
-          f"{len(cat.policies)} beleidsvoorbeelden, {len(cat.agreements)} modelovereenkomsten, "
+          f"{len(cat.policies)} beleidsvoorbeelden, {len(cat.agreements)} modelovereenkomst{'en' if len(cat.agreements) != 1 else ''}, "
           f"{len(cat.municipalities)} gemeenten, {len(cat.themes)} thema's, {len(cat.regions)} regio's "
           f"({took:.2f} s)")
     return 0
