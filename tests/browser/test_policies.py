@@ -114,6 +114,13 @@ def test_agreement_prints_without_site_chrome(page, site_url):
     assert pdf.startswith(b"%PDF")
 
 
+def test_print_button_prints(page, site_url):
+    page.goto(site_url + f"modelovereenkomsten/{AGREEMENT}/")
+    page.evaluate("window.print = () => { window.kbPrinted = true; }")
+    page.click("button[data-kb-print]")
+    assert page.evaluate("window.kbPrinted === true")
+
+
 def test_agreement_contents_links_reach_every_article_by_keyboard(page, site_url):
     page.goto(site_url + f"modelovereenkomsten/{AGREEMENT}/")
     last = max(a.nummer for a in CAT.agreements[AGREEMENT].artikelen)

@@ -342,6 +342,11 @@
     document.querySelectorAll("[data-kb-policies]").forEach(initPolicyIndex);
     document.querySelectorAll("[data-kb-compare]").forEach(initCompare);
     document.querySelectorAll("form[data-kb-compare-form]").forEach(initCompareForm);
+    /* Model agreements: a print button (the print stylesheet leaves the site chrome out). */
+    document.querySelectorAll("[data-kb-print]").forEach(function (b) {
+      b.hidden = false;
+      b.addEventListener("click", function () { window.print(); });
+    });
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
