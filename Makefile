@@ -7,7 +7,7 @@ ADDR   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help install serve build check lint test test-fast bench clean nieuw-voorbeeld nieuw-evenement nieuw-bericht \
-        new-voorbeeld new-evenement browser-deps
+        nieuw-beleidsvoorbeeld new-voorbeeld new-evenement new-beleidsvoorbeeld browser-deps office-deps
 .DEFAULT_GOAL := help
 
 ## help: list the targets (from their ## comments)
@@ -32,6 +32,10 @@ node_modules/.package-lock.json: package.json package-lock.json
 browser-deps: node_modules/.package-lock.json
 	@tools/ensure-chromium
 
+# LibreOffice Writer converts the model-agreement downloads to PDF in tests/unit/test_exports.py.
+office-deps:
+	@tools/ensure-libreoffice
+
 ## serve: live preview on http://$(ADDR)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --strict --dev-addr $(ADDR)
@@ -51,12 +55,12 @@ lint: $(STAMP)
 	$(BIN)/yamllint -s data .github mkdocs.yml
 
 ## test: lint, then every test (unit, built site, headless Chromium + axe-core)
-test: $(STAMP) browser-deps lint
+test: $(STAMP) browser-deps office-deps lint
 	$(BIN)/python -m macros check
 	$(BIN)/python -m pytest -n auto
 
 ## test-fast: everything except the browser tests
-test-fast: $(STAMP)
+test-fast: $(STAMP) office-deps
 	$(BIN)/python -m pytest -n auto -m "not browser"
 
 ## bench: build time, memory, page and search-index size vs. plain MkDocs baselines
@@ -74,6 +78,10 @@ nieuw-bericht: $(STAMP)
 	@$(BIN)/python -m macros nieuw bericht $(ID)
 new-voorbeeld: nieuw-voorbeeld
 new-evenement: nieuw-evenement
+## nieuw-beleidsvoorbeeld: new policy example; asks for the title, or TITEL="..." [ID=...]
+nieuw-beleidsvoorbeeld: $(STAMP)
+	@$(BIN)/python -m macros nieuw beleidsvoorbeeld $(ID)
+new-beleidsvoorbeeld: nieuw-beleidsvoorbeeld
 
 ## clean: remove site/ and caches
 clean:

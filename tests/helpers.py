@@ -16,9 +16,10 @@ Build = BuiltSite  # the result of a fixture build
 
 def copy_data(target: Path, *, records: bool = True) -> Path:
     """A copy of data/ (taxonomies and schemas always; the real records only if asked)."""
-    shutil.copytree(DATA, target, ignore=None if records else shutil.ignore_patterns("goede-voorbeelden", "evenementen"))
-    (target / "goede-voorbeelden").mkdir(exist_ok=True)
-    (target / "evenementen").mkdir(exist_ok=True)
+    folders = ("goede-voorbeelden", "evenementen", "beleidsvoorbeelden", "modelovereenkomsten")
+    shutil.copytree(DATA, target, ignore=None if records else shutil.ignore_patterns(*folders))
+    for folder in folders:
+        (target / folder).mkdir(exist_ok=True)
     return target
 
 

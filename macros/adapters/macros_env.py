@@ -17,7 +17,7 @@ from .build import Build
 PAGE_MACROS = ("praktijkbibliotheek", "themas_overzicht", "gebieden_overzicht", "recente_voorbeelden", "agenda",
                "agenda_komend", "agenda_eerder", "agenda_vooruitblik", "actueel_laatste", "gemeenten_overzicht",
                "gemeenten_tellingen", "gemeenten_kaart", "gemeenten_trend", "regio_overzicht", "open_data_bestanden",
-               "open_data_velden")
+               "open_data_velden", "beleidsvoorbeelden", "beleidsvergelijking", "modelovereenkomsten")
 
 
 def _root(env: Any) -> str:
@@ -127,3 +127,21 @@ def define_env(env: Any) -> None:
         """The fields of one collection, from its JSON Schema (docs/open-data/index.md)."""
         b = _build(env)
         return b.slots.put(b.model.open_data_fields(collectie))
+
+    @env.macro
+    def beleidsvoorbeelden() -> str:
+        """The policy examples with their facets and the compare form (docs/beleidsvoorbeelden/index.md)."""
+        b = _build(env)
+        return b.slots.put(b.model.policy_library(_root(env)))
+
+    @env.macro
+    def beleidsvergelijking() -> str:
+        """Key rules side by side (docs/beleidsvoorbeelden/vergelijk.md, ?ids=a,b)."""
+        b = _build(env)
+        return b.slots.put(b.model.policy_compare(_root(env)))
+
+    @env.macro
+    def modelovereenkomsten() -> str:
+        """The model agreements with their downloads (docs/modelovereenkomsten/index.md)."""
+        b = _build(env)
+        return b.slots.put(b.model.agreement_list(_root(env)))

@@ -20,6 +20,7 @@ from ..core.catalog import CatalogError
 from ..core.catalog.errors import visible
 from ..core.checks import Output, collisions, find_symlinks, scan_html, scan_pages
 from ..core.checks.paths import BUILD_OUTPUTS, feed_outputs, generated_outputs
+from ..core.exports import write_downloads
 from ..core.feeds import news as news_feeds
 from ..core.feeds.ical import write_feeds
 from ..core.history import last_changed
@@ -222,6 +223,7 @@ class KennisbankPlugin(BasePlugin):
             path = Path(config.site_dir) / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content)
+        write_downloads(b.model.policy_index.agreements, Path(config.site_dir))  # .docx and .odt per agreement
         self._csp.write_headers(Path(config.site_dir))
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:

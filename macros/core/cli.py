@@ -101,6 +101,7 @@ def _check(args: argparse.Namespace) -> int:
         print("\n".join(stale), file=sys.stderr)
     took = time.perf_counter() - started
     print(f"data in orde: {len(cat.practices)} goede voorbeelden, {len(cat.events)} evenementen, "
+          f"{len(cat.policies)} beleidsvoorbeelden, {len(cat.agreements)} modelovereenkomst{'en' if len(cat.agreements) != 1 else ''}, "
           f"{len(cat.municipalities)} gemeenten, {len(cat.themes)} thema's, {len(cat.regions)} regio's, "
           f"{len(posts)} berichten ({took:.2f} s)")
     return 0
@@ -121,7 +122,7 @@ def _new(args: argparse.Namespace) -> int:
         return 2
     shown = path.relative_to(repo) if path.is_relative_to(repo) else path
     where = {"voorbeeld": "goede-voorbeelden/" + path.stem, "evenement": "agenda/" + path.stem,
-             "bericht": "actueel/" + path.stem}[kind.name]
+             "bericht": "actueel/" + path.stem, "beleidsvoorbeeld": "beleidsvoorbeelden/" + path.stem}[kind.name]
     print(f"aangemaakt: {shown}\n"
           f"1. Vervang in dat bestand elke tekst tussen « en ».\n"
           f"2. Controleer met 'make check' (dat meldt elke plek die nog open staat).\n"
@@ -138,8 +139,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="controleer alle data, berichten en pagina's").set_defaults(func=_check)
     for name in ("nieuw", "new"):
-        new = sub.add_parser(name, help="maak een nieuw bestand aan (voorbeeld, evenement of bericht)")
-        new.add_argument("kind", choices=["voorbeeld", "evenement", "bericht", "goed-voorbeeld"])
+        new = sub.add_parser(name, help="maak een nieuw bestand aan (voorbeeld, evenement, bericht of beleidsvoorbeeld)")
+        new.add_argument("kind", choices=["voorbeeld", "evenement", "bericht", "beleidsvoorbeeld", "goed-voorbeeld"])
         new.add_argument("id", nargs="?", default="", help="de bestandsnaam (anders afgeleid van de titel)")
         new.set_defaults(func=_new)
     args = parser.parse_args(argv)

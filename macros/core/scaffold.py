@@ -1,4 +1,4 @@
-"""Scaffolds: `make nieuw-voorbeeld`, `make nieuw-evenement`, `make nieuw-bericht`.
+"""Scaffolds: `make nieuw-voorbeeld`, `make nieuw-evenement`, `make nieuw-bericht`, `make nieuw-beleidsvoorbeeld`.
 
 Each asks for the essentials (interactively on a terminal, else from variables such as ``TITEL=…``
 ``DATUM=…``), derives the file name from the title, and writes a file from a template in
@@ -37,6 +37,8 @@ KINDS = {
     "evenement": Kind("evenement", "evenement.yaml", "data/evenementen", ".yaml",
                       (("TITEL", "Titel van de bijeenkomst"),
                        ("DATUM", "Datum (JJJJ-MM-DD, met tijd JJJJ-MM-DDTUU:MM, of alleen de maand JJJJ-MM)"))),
+    "beleidsvoorbeeld": Kind("beleidsvoorbeeld", "beleidsvoorbeeld.yaml", "data/beleidsvoorbeelden", ".yaml",
+                             (("TITEL", "Titel van het beleid"),)),
     "bericht": Kind("bericht", "bericht.md", "docs/actueel/posts", ".md",
                     (("TITEL", "Titel van het bericht"), ("DATUM", "Datum van het bericht (JJJJ-MM-DD)"))),
 }

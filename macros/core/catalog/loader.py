@@ -17,14 +17,21 @@ from .errors import CatalogError, DataError, did_you_mean, display_path, field_n
 from .localtime import exists_in_amsterdam
 from .models import (
     UNKNOWN,
+    ActionGroup,
+    Agreement,
+    Article,
     Catalog,
     Contact,
     Event,
+    Government,
+    KeyRule,
     Link,
     Location,
     Moment,
     Municipality,
+    Party,
     Pillar,
+    Policy,
     PolicyCount,
     PolicyStatus,
     Position,
@@ -39,11 +46,9 @@ from .schemas import SchemaSet, schema_set
 from .yamlio import Located, YamlSyntaxError, load_file
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-COLLECTIONS = {"goede-voorbeelden": "goed-voorbeeld", "evenementen": "evenement"}
+COLLECTIONS = {"goede-voorbeelden": "goed-voorbeeld", "evenementen": "evenement",
+               "beleidsvoorbeelden": "beleidsvoorbeeld", "modelovereenkomsten": "modelovereenkomst"}
 TAXONOMIES = {"bronnen.yaml": "bronnen", "themas.yaml": "themas", "regios.yaml": "regios", "gemeenten.yaml": "gemeenten"}
-# Folders the loader knows but whose collections arrive with later work: their files are still
-# parsed and reported, never silently ignored.
-PENDING_COLLECTIONS = {"beleidsvoorbeelden", "modelovereenkomsten"}
 NATIONAL = "landelijk"  # the area value of a practice for the whole country
 
 
@@ -176,13 +181,10 @@ def _unread_files(rd: _Reader) -> None:
         if path.is_dir() or rel.parts[0] == "schemas" or rel.name.startswith("."):
             continue
         known = (len(rel.parts) == 1 and rel.name in TAXONOMIES) or (
-            len(rel.parts) == 2 and rel.parts[0] in (*COLLECTIONS, *PENDING_COLLECTIONS) and rel.suffix == ".yaml")
+            len(rel.parts) == 2 and rel.parts[0] in COLLECTIONS and rel.suffix == ".yaml")
         if not known:
             hint = " (gebruik de extensie .yaml)" if rel.suffix == ".yml" else ""
             rd.file_error(path, f"dit bestand wordt niet gelezen: onbekende plaats of naam{hint}")
-    for folder in sorted(PENDING_COLLECTIONS):
-        for path in sorted((rd.root / folder).glob("*.yaml")):
-            rd.file_error(path, f"de collectie '{folder}' wordt nog niet gepubliceerd; dit bestand zou ongezien blijven")
 
 
 # -- taxonomies -----------------------------------------------------------------------------------
@@ -507,6 +509,144 @@ def _cross_references(rd: _Reader, cat: Catalog, event_docs: dict[str, _Doc], pr
         rd.finish(doc)
 
 
+# -- policy examples and model agreements ---------------------------------------------------------
+FILL_IN_RE = re.compile(r"\[([^\[\]\n]{1,80})\]")  # a fill-in field of a model agreement: [naam bedrijf]
+
+
+def _check_themes(doc: _Doc, cat: Catalog, broken: set[str]) -> None:
+    if "themas.yaml" not in broken:
+        for i, t in doc.items("themas"):
+            doc.ref(("themas", i), t, cat.themes, "thema")
+
+
+def _check_related(doc: _Doc, key: str, files: set[str], known: dict, what: str) -> None:
+    """References to another collection; a record whose file exists but has errors is not reported again."""
+    for i, rid in doc.items(key):
+        if rid not in files:
+            doc.ref((key, i), rid, known, what)
+
+
+def _government(doc: _Doc, cat: Catalog, broken: set[str]) -> tuple[str, ...]:
+    """Check `overheid`; return its areas for the 'gebied' facet (regions, a province or 'landelijk')."""
+    niveau = doc.get("overheid", "niveau")
+    areas: list[str] = []
+    needs = {"gemeente": "gemeente", "regio": "regio", "provincie": "provincie"}
+    if niveau in needs and not doc.get("overheid", needs[niveau]):
+        doc.error(("overheid", "niveau"), f"bij niveau '{niveau}' hoort het veld '{needs[niveau]}'", f"overheid.{needs[niveau]}")
+    code = doc.get("overheid", "gemeente")
+    if code is not None and "gemeenten.yaml" not in broken and \
+            doc.ref(("overheid", "gemeente"), code, cat.municipalities, "gemeente", hint=_municipality_hint(cat)):
+        m = cat.municipalities[code]
+        areas += [x for x in (m.arbeidsmarktregio, m.regiotafel) if x != UNKNOWN]
+        areas.append("noord-brabant")  # data/gemeenten.yaml holds the municipalities of Noord-Brabant
+    region = doc.get("overheid", "regio")
+    if region is not None and "regios.yaml" not in broken and doc.ref(("overheid", "regio"), region, cat.regions, "regio"):
+        areas.append(region)
+    if doc.get("overheid", "provincie"):
+        areas.append(doc.get("overheid", "provincie"))
+    if niveau == "rijk":
+        areas.append(NATIONAL)
+    return tuple(dict.fromkeys(areas))
+
+
+RESERVED_POLICY_IDS = {"vergelijk"}  # /beleidsvoorbeelden/vergelijk/ is the comparison page
+
+
+def _policy(doc: _Doc, rid: str, cat: Catalog, broken: set[str]) -> Policy | None:
+    if rid in RESERVED_POLICY_IDS:
+        doc.errors.append(DataError(doc.shown, 1, 1, "", f"de bestandsnaam '{rid}' is gereserveerd voor de vergelijkpagina; kies een andere"))
+    _check_themes(doc, cat, broken)
+    areas = _government(doc, cat, broken)
+    vastgesteld = doc.get("vastgesteld")
+    adopted = doc.date(("vastgesteld",), vastgesteld) if vastgesteld != UNKNOWN else None
+    van, tot = doc.get("periode", "van"), doc.get("periode", "tot")
+    if isinstance(van, int) and isinstance(tot, int) and tot < van:
+        doc.error(("periode", "tot"), f"het eindjaar ({tot}) ligt vóór het beginjaar ({van})")
+    source = doc.source(("bron",), doc.get("bron"), cat.sources) if "bronnen.yaml" not in broken else None
+    bijgewerkt = doc.date(("bijgewerkt",), doc.get("bijgewerkt"))
+    if doc.errors or broken or source is None or (vastgesteld != UNKNOWN and adopted is None):
+        return None
+    d = doc.data
+    g = d["overheid"]
+    periode = (d["periode"]["van"], d["periode"].get("tot")) if "periode" in d else None
+    jaar: int | str = adopted.year if adopted else (periode[0] if periode else UNKNOWN)
+    return Policy(
+        id=rid, path=doc.shown, titel=d["titel"].strip(),
+        overheid=Government(g["niveau"], g.get("gemeente"), g.get("regio"), g.get("provincie"), g.get("naam")),
+        soort=d["soort"], vastgesteld=adopted, samenvatting=d["samenvatting"].strip(),
+        regels=tuple(KeyRule(r["onderwerp"], r["regel"].strip(), r.get("waarde"), r.get("eenheid"), r.get("pagina"))
+                     for r in d["regels"]),
+        themas=tuple(d["themas"]), status=d["status"], bron=source, periode=periode,
+        beschrijving=d.get("beschrijving"),
+        acties=tuple(ActionGroup(a["thema"], tuple(x.strip() for x in a["acties"]), a.get("resultaat"), a.get("pagina"))
+                     for a in d.get("acties", ())),
+        gerelateerd=tuple(d.get("gerelateerd", ())), links=_links(d), bron_toelichting=d.get("bron_toelichting"),
+        bijgewerkt=bijgewerkt, jaar=jaar, area_ids=areas,
+    )
+
+
+def _check_fill_ins(doc: _Doc, where: tuple, text: Any) -> None:
+    """Every '[' of a fill-in field is closed on the same line, and no ']' stands alone."""
+    if not isinstance(text, str) or where in doc.schema_paths:
+        return
+    rest = FILL_IN_RE.sub("", text)
+    if "[" in rest or "]" in rest:
+        doc.error(where, "een invulveld staat tussen rechte haken op één regel, bijvoorbeeld [naam bedrijf]; "
+                         "hier staat een haakje zonder partner of een leeg of te lang invulveld")
+
+
+def _agreement(doc: _Doc, rid: str, cat: Catalog, broken: set[str]) -> Agreement | None:
+    _check_themes(doc, cat, broken)
+    _check_fill_ins(doc, ("doel",), doc.get("doel"))
+    _check_fill_ins(doc, ("ondertekening",), doc.get("ondertekening"))
+    for i, _ in doc.items("partijen"):
+        _check_fill_ins(doc, ("partijen", i, "omschrijving"), doc.get("partijen", i, "omschrijving"))
+    seen: set[int] = set()
+    for i, a in doc.items("artikelen"):
+        _check_fill_ins(doc, ("artikelen", i, "tekst"), doc.get("artikelen", i, "tekst"))
+        nummer = a.get("nummer") if isinstance(a, dict) else None
+        if isinstance(nummer, int) and ("artikelen", i, "nummer") not in doc.schema_paths:
+            if nummer in seen:
+                doc.error(("artikelen", i, "nummer"), f"artikel {nummer} komt twee keer voor")
+            elif seen and nummer < max(seen):
+                doc.error(("artikelen", i, "nummer"), f"artikel {nummer} staat na artikel {max(seen)}: zet de artikelen op volgorde")
+            seen.add(nummer)
+    source = doc.source(("bron",), doc.get("bron"), cat.sources) if "bronnen.yaml" not in broken else None
+    bijgewerkt = doc.date(("bijgewerkt",), doc.get("bijgewerkt"))
+    if doc.errors or broken or source is None:
+        return None
+    d = doc.data
+    return Agreement(
+        id=rid, path=doc.shown, titel=d["titel"].strip(), samenvatting=d["samenvatting"].strip(), doel=d["doel"].strip(),
+        partijen=tuple(Party(p["rol"], p["omschrijving"].strip()) for p in d["partijen"]),
+        artikelen=tuple(Article(a["nummer"], a["kop"].strip(), a["tekst"].strip(), a.get("toelichting"))
+                        for a in d["artikelen"]),
+        themas=tuple(d["themas"]), bron=source, ondertekening=(d.get("ondertekening") or "").strip() or None,
+        beleidsvoorbeelden=tuple(d.get("beleidsvoorbeelden", ())), gerelateerd=tuple(d.get("gerelateerd", ())),
+        bron_toelichting=d.get("bron_toelichting"), bijgewerkt=bijgewerkt,
+    )
+
+
+def _load_policies(rd: _Reader, cat: Catalog, practice_files: set[str]) -> set[str]:
+    files: set[str] = set()
+    for rid, policy, doc in _collection(rd, "beleidsvoorbeelden", _policy, cat):
+        files.add(rid)
+        _check_related(doc, "gerelateerd", practice_files, cat.practices, "goed voorbeeld")
+        if policy is not None and not doc.errors:
+            cat.policies[rid] = policy
+        rd.finish(doc)
+    return files
+
+
+def _load_agreements(rd: _Reader, cat: Catalog, practice_files: set[str], policy_files: set[str]) -> None:
+    for rid, agreement, doc in _collection(rd, "modelovereenkomsten", _agreement, cat):
+        _check_related(doc, "gerelateerd", practice_files, cat.practices, "goed voorbeeld")
+        _check_related(doc, "beleidsvoorbeelden", policy_files, cat.policies, "beleidsvoorbeeld")
+        if agreement is not None and not doc.errors:
+            cat.agreements[rid] = agreement
+        rd.finish(doc)
+
+
 def load_catalog(root: Path | str) -> Catalog:
     """Load and validate everything under ``root`` (the data/ folder). Raises CatalogError."""
     root = Path(root)
@@ -527,6 +667,8 @@ def load_catalog(root: Path | str) -> Catalog:
             cat.events[rid] = event
         event_docs[rid] = doc
     _cross_references(rd, cat, event_docs, practice_files)
+    policy_files = _load_policies(rd, cat, practice_files)
+    _load_agreements(rd, cat, practice_files, policy_files)
     if rd.errors:
         raise CatalogError(rd.errors)
     return cat

@@ -242,3 +242,100 @@ class Catalog:
     events: dict[str, Event] = field(default_factory=dict)
     policy_counts: tuple[PolicyCount, ...] = ()  # province-wide totals (data/gemeenten.yaml `tellingen`)
     municipality_sources: dict[str, Source] = field(default_factory=dict)  # gemeenten.yaml: 'bron', 'ligging_bron'
+    policies: dict[str, Policy] = field(default_factory=dict)
+    agreements: dict[str, Agreement] = field(default_factory=dict)
+
+
+# -- policy examples and model agreements -----------------------------------------------------------
+@dataclass(frozen=True)
+class Government:
+    """Who made a policy: a municipality (code), a region (id), a province or the State ('rijk')."""
+
+    niveau: str  # 'gemeente' | 'regio' | 'provincie' | 'rijk'
+    gemeente: str | None = None
+    regio: str | None = None
+    provincie: str | None = None
+    naam: str | None = None
+
+
+@dataclass(frozen=True)
+class KeyRule:
+    """One key rule of a policy: its topic (what the comparison groups by), the rule in words, and a
+    value with its unit where the source gives one."""
+
+    onderwerp: str
+    regel: str
+    waarde: int | float | str | None = None
+    eenheid: str | None = None
+    pagina: int | str | None = None
+
+
+@dataclass(frozen=True)
+class ActionGroup:
+    """Actions of a policy under one theme, with the result they aim for."""
+
+    thema: str
+    acties: tuple[str, ...]
+    resultaat: str | None = None
+    pagina: int | str | None = None
+
+
+@dataclass(frozen=True)
+class Policy:
+    """A policy example (beleidsvoorbeeld)."""
+
+    id: str
+    path: str
+    titel: str
+    overheid: Government
+    soort: str
+    vastgesteld: dt.date | None  # None: onbekend
+    samenvatting: str
+    regels: tuple[KeyRule, ...]
+    themas: tuple[str, ...]
+    status: str
+    bron: Source
+    periode: tuple[int, int | None] | None = None
+    beschrijving: str | None = None
+    acties: tuple[ActionGroup, ...] = ()
+    gerelateerd: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
+    bron_toelichting: str | None = None
+    bijgewerkt: dt.date | None = None
+    # Derived once by the loader:
+    jaar: int | str = UNKNOWN  # year facet: year adopted, else the first year of the period
+    area_ids: tuple[str, ...] = ()  # 'gebied' facet: region ids, province id or 'landelijk'
+
+
+@dataclass(frozen=True)
+class Party:
+    rol: str
+    omschrijving: str
+
+
+@dataclass(frozen=True)
+class Article:
+    nummer: int
+    kop: str
+    tekst: str
+    toelichting: str | None = None
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """A model agreement (modelovereenkomst): a model to adapt, not legal advice."""
+
+    id: str
+    path: str
+    titel: str
+    samenvatting: str
+    doel: str
+    partijen: tuple[Party, ...]
+    artikelen: tuple[Article, ...]
+    themas: tuple[str, ...]
+    bron: Source
+    ondertekening: str | None = None
+    beleidsvoorbeelden: tuple[str, ...] = ()
+    gerelateerd: tuple[str, ...] = ()
+    bron_toelichting: str | None = None
+    bijgewerkt: dt.date | None = None

@@ -13,12 +13,14 @@ from functools import partial
 from jinja2 import Environment
 from markupsafe import escape
 
-from ..catalog.models import Catalog, Event, Pillar, Practice
+from ..catalog.models import Agreement, Catalog, Event, Pillar, Policy, Practice
 from ..news import Post
 from ..render.env import make_environment
+from ..render.fillins import paragraphs, plain
 from . import opendata
 from .labels import Labels
 from .places import PlacePages
+from .policies import PolicyIndex
 from .views import PROVINCES, Agenda, PracticeIndex, own_grouping
 
 
@@ -27,7 +29,7 @@ class GeneratedPage:
     src_uri: str  # e.g. 'goede-voorbeelden/fair-share.md' (never written to docs/)
     title: str
     description: str
-    kind: str  # 'practice' | 'theme' | 'region' | 'event' | 'municipality' | 'regio'
+    kind: str  # 'practice' | 'theme' | 'region' | 'event' | 'municipality' | 'regio' | 'policy' | 'agreement'
     source_path: str | None  # the data file behind the page, relative to the repository
     render_body: Callable[[], str] = field(compare=False, repr=False)
     search_exclude: bool = False
@@ -51,6 +53,7 @@ class SiteModel:
         self.agenda = Agenda(cat, today)
         self.labels = Labels(cat)
         self.places = PlacePages(self)
+        self.policy_index = PolicyIndex(cat)
 
     def render(self, template: str, **context: object) -> str:
         return self.env.get_template(template).render(labels=self.labels, **context)
@@ -58,7 +61,8 @@ class SiteModel:
     # -- page bodies -------------------------------------------------------------------------------
     def practice_body(self, p: Practice, root: str, edit_url: str) -> str:
         return self.render("practice.html", p=p, root=root, edit_url=edit_url,
-                      related=self.index.related(p))
+                      related=self.index.related(p), policies=self.policy_index.for_practice(p.id),
+                      agreements=self.policy_index.agreements_for_practice(p.id))
 
     def event_body(self, e: Event, root: str, edit_url: str) -> str:
         related = [self.cat.practices[i] for i in e.gerelateerd]
@@ -81,6 +85,52 @@ class SiteModel:
         ]
         text = self.render("search-entry.html", p=p, facts=facts).strip()
         return {"location": location, "title": str(escape(p.titel)), "text": text}
+
+    # -- policy examples and model agreements ----------------------------------------------------
+    def policy_body(self, p: Policy, root: str, edit_url: str) -> str:
+        agreements = [a for a in self.policy_index.agreements if p.id in a.beleidsvoorbeelden]
+        return self.render("policy.html", p=p, pi=self.policy_index, root=root, edit_url=edit_url,
+                           related=[self.cat.practices[i] for i in p.gerelateerd], agreements=agreements)
+
+    def policy_search_entry(self, p: Policy, location: str) -> dict[str, str]:
+        """Search knows a policy by its title, summary, facts and every key rule (with its value)."""
+        pi = self.policy_index
+        facts = [
+            ("Overheid", [pi.government_label(p), pi.level_label(p)]),
+            ("Soort", [pi.kind_label(p)]),
+            ("Thema's", [self.labels.theme_name(t) for t in p.themas]),
+            ("Jaar", [str(p.jaar)]),
+            *((f"Kernregel {pi.topic_label(r.onderwerp).lower()}", [r.regel + (f" ({pi.value(r)})" if r.waarde is not None else "")])
+              for r in p.regels),
+        ]
+        text = self.render("search-entry.html", p=p, facts=facts).strip()
+        return {"location": location, "title": str(escape(p.titel)), "text": text}
+
+    def agreement_body(self, a: Agreement, root: str, edit_url: str) -> str:
+        return self.render("agreement.html", a=a, root=root, edit_url=edit_url, paragraphs=paragraphs,
+                           policies=[self.cat.policies[i] for i in a.beleidsvoorbeelden],
+                           related=[self.cat.practices[i] for i in a.gerelateerd])
+
+    def agreement_search_entry(self, a: Agreement, location: str) -> dict[str, str]:
+        facts = [
+            ("Soort", ["Modelovereenkomst"]),
+            ("Thema's", [self.labels.theme_name(t) for t in a.themas]),
+            ("Doel", plain(a.doel)),
+            ("Artikelen", [f"{art.nummer}. {art.kop}" for art in a.artikelen]),
+        ]
+        text = self.render("search-entry.html", p=a, facts=facts).strip()
+        return {"location": location, "title": str(escape(a.titel)), "text": text}
+
+    def policy_library(self, root: str) -> str:
+        return self.render("policies.html", policies=self.policy_index.policies, pi=self.policy_index,
+                           facets=self.policy_index.facets(), root=root)
+
+    def policy_compare(self, root: str) -> str:
+        pi = self.policy_index
+        return self.render("policy-compare.html", policies=pi.policies, pi=pi, groups=pi.compare(), root=root)
+
+    def agreement_list(self, root: str) -> str:
+        return self.render("agreements.html", agreements=self.policy_index.agreements, root=root)
 
     def listing_body(self, heading: str, intro: str, practices: list[Practice], query: str, root: str) -> str:
         return self.render("listing.html", heading=heading, intro=intro, practices=practices, query=query,
@@ -160,6 +210,18 @@ class SiteModel:
                 src, f"Goede voorbeelden: {name}", f"Goede voorbeelden in {name}.", "region", None,
                 partial(self.listing_body, f"Goede voorbeelden: {name}", f"Praktijken in of voor {name}.",
                       area_members.get(key, []), f"regio={key}", _root(src)), search_exclude=True))
+        for pol in self.policy_index.policies:
+            src = f"beleidsvoorbeelden/{pol.id}.md"
+            out.append(GeneratedPage(
+                src, pol.titel, pol.samenvatting, "policy", pol.path,
+                partial(self.policy_body, pol, _root(src), edit_url(pol.path)),
+                search_entry=partial(self.policy_search_entry, pol, page_url(src))))
+        for agr in self.policy_index.agreements:
+            src = f"modelovereenkomsten/{agr.id}.md"
+            out.append(GeneratedPage(
+                src, agr.titel, agr.samenvatting, "agreement", agr.path,
+                partial(self.agreement_body, agr, _root(src), edit_url(agr.path)),
+                search_entry=partial(self.agreement_search_entry, agr, page_url(src))))
         for e in sorted(cat.events.values(), key=lambda e: e.id):
             src = f"agenda/{e.id}.md"
             out.append(GeneratedPage(

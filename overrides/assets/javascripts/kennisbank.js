@@ -530,3 +530,111 @@
   else init();
 })();
 /* ==== end download ================================================================================ */
+
+/* ---- Policy examples (issue 14): facets in the query string, and the comparison table ---------
+   Separate from the library's code above. Without this script the index lists every example and the
+   comparison shows them all; the compare forms still submit to /beleidsvoorbeelden/vergelijk/. */
+(function () {
+  "use strict";
+
+  function words(value) { return value ? value.split(" ") : []; }
+
+  /* ?ids=a,b (our links) and ?ids=a&ids=b (a form without this script) both work. */
+  function chosenIds(search) {
+    var out = [];
+    new URLSearchParams(search).getAll("ids").forEach(function (v) {
+      v.split(",").forEach(function (id) { id = id.trim(); if (id && out.indexOf(id) < 0) out.push(id); });
+    });
+    return out;
+  }
+
+  /* A compare form submits as ?ids=a,b: one short address to share. */
+  function initCompareForm(form) {
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var ids = Array.prototype.filter.call(form.querySelectorAll("input[name=ids]"), function (c) { return c.checked; })
+        .map(function (c) { return c.value; });
+      var action = form.getAttribute("action") || "./";
+      location.href = action + (ids.length ? "?ids=" + ids.map(encodeURIComponent).join(",") : "");
+    });
+  }
+
+  function initPolicyIndex(root) {
+    var form = root.querySelector("[data-kb-filters]");
+    var list = root.querySelector("[data-kb-list]");
+    var count = root.querySelector("[data-kb-count]");
+    var empty = root.querySelector("[data-kb-empty]");
+    if (!form || !list) return;
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+    var items = Array.prototype.slice.call(list.children);
+    var total = items.length;
+    function apply() {
+      var n = 0;
+      items.forEach(function (li) {
+        var ok = selects.every(function (s) { return !s.value || words(li.getAttribute("data-" + s.name)).indexOf(s.value) >= 0; });
+        li.hidden = !ok;
+        if (ok) n++;
+      });
+      count.textContent = n === total ? total + " beleidsvoorbeelden"
+        : n + " van " + total + " beleidsvoorbeelden " + (n === 1 ? "voldoet" : "voldoen") + " aan de filters";
+      empty.hidden = n !== 0;
+    }
+    function fromQuery() {
+      var p = new URLSearchParams(location.search);
+      selects.forEach(function (sel) {
+        var v = p.get(sel.name) || "";
+        sel.value = Array.prototype.some.call(sel.options, function (o) { return o.value === v; }) ? v : "";
+      });
+      apply();
+    }
+    function toQuery() {
+      var p = new URLSearchParams();
+      selects.forEach(function (s) { if (s.value) p.set(s.name, s.value); });
+      var q = p.toString();
+      return location.pathname + (q ? "?" + q : "");
+    }
+    form.addEventListener("change", function () { apply(); history.pushState(null, "", toQuery()); });
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); });
+    form.addEventListener("reset", function () {
+      setTimeout(function () { apply(); history.pushState(null, "", location.pathname); }, 0);
+    });
+    window.addEventListener("popstate", fromQuery);
+    form.hidden = false;
+    fromQuery();
+  }
+
+  function initCompare(root) {
+    var ids = chosenIds(location.search);
+    var known = Array.prototype.map.call(root.querySelectorAll("thead [data-kb-col]"), function (th) { return th.getAttribute("data-kb-col"); });
+    ids = ids.filter(function (id) { return known.indexOf(id) >= 0; });
+    root.querySelectorAll("input[name=ids]").forEach(function (c) { c.checked = ids.indexOf(c.value) >= 0; });
+    if (!ids.length) return;  // nothing chosen: every example stays side by side
+    root.querySelectorAll("[data-kb-col]").forEach(function (cell) {
+      cell.hidden = ids.indexOf(cell.getAttribute("data-kb-col")) < 0;
+    });
+    root.querySelectorAll("tr[data-kb-ids]").forEach(function (tr) {
+      tr.hidden = !words(tr.getAttribute("data-kb-ids")).some(function (id) { return ids.indexOf(id) >= 0; });
+    });
+    root.querySelectorAll("tbody[data-kb-group]").forEach(function (tb) {
+      tb.hidden = !tb.querySelector("tr[data-kb-ids]:not([hidden])");
+      var head = tb.querySelector(".kb-compare__group th");
+      if (head) head.colSpan = ids.length + 1;
+    });
+    var count = root.querySelector("[data-kb-count]");
+    if (count) count.textContent = ids.length === 1 ? "1 beleidsvoorbeeld gekozen; kies er nog een om te vergelijken"
+      : ids.length + " beleidsvoorbeelden naast elkaar";
+  }
+
+  function init() {
+    document.querySelectorAll("[data-kb-policies]").forEach(initPolicyIndex);
+    document.querySelectorAll("[data-kb-compare]").forEach(initCompare);
+    document.querySelectorAll("form[data-kb-compare-form]").forEach(initCompareForm);
+    /* Model agreements: a print button (the print stylesheet leaves the site chrome out). */
+    document.querySelectorAll("[data-kb-print]").forEach(function (b) {
+      b.hidden = false;
+      b.addEventListener("click", function () { window.print(); });
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

@@ -1,0 +1,28 @@
+"""Downloads made at build time: each model agreement as .docx and .odt (the formats lawyers edit)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..catalog.models import Agreement
+from .docx import write_docx
+from .odt import write_odt
+
+DISCLAIMER = ("Dit is een model om aan te passen, geen juridisch advies. Laat de tekst toetsen door een jurist "
+              "van uw organisatie voordat u hem gebruikt.")
+FORMATS = {"docx": write_docx, "odt": write_odt}
+
+
+def download_path(agreement_id: str, fmt: str) -> str:
+    """Site-relative path of a download: 'modelovereenkomsten/<id>.<fmt>'."""
+    return f"modelovereenkomsten/{agreement_id}.{fmt}"
+
+
+def write_downloads(agreements: list[Agreement], site_dir: Path) -> list[Path]:
+    written = []
+    for a in agreements:
+        for fmt, write in FORMATS.items():
+            path = site_dir / download_path(a.id, fmt)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write(a, path, DISCLAIMER)
+            written.append(path)
+    return written
