@@ -50,7 +50,7 @@ check: $(STAMP)
 
 ## lint: ruff (pyflakes, bugbear, import order), mypy on macros/, yamllint on data/ and .github/
 lint: $(STAMP)
-	$(BIN)/ruff check macros tests benchmarks
+	$(BIN)/ruff check macros tests benchmarks tools
 	$(BIN)/mypy
 	$(BIN)/yamllint -s data .github mkdocs.yml
 

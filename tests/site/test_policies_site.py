@@ -172,3 +172,10 @@ def test_every_real_policy_and_agreement_has_its_page_and_index_entry(real_site)
         assert real_site.parse(f"modelovereenkomsten/{aid}").find(".//h1").text == a.titel
         assert f'href="../modelovereenkomsten/{aid}/"' in listing
         assert (real_site.site / f"modelovereenkomsten/{aid}.docx").exists() and (real_site.site / f"modelovereenkomsten/{aid}.odt").exists()
+
+
+def test_a_municipality_page_lists_the_policies_that_concern_it(fixture_site):
+    """The fixture policy is Tilburg's (GM0855): on Tilburg's page, not on another municipality's."""
+    tilburg = fixture_site.html("gemeenten/tilburg")
+    assert 'href="../../beleidsvoorbeelden/testbeleid/"' in tilburg
+    assert "beleidsvoorbeelden/testbeleid/" not in fixture_site.html("gemeenten/breda")

@@ -71,7 +71,7 @@ class PlacePages:
         source = self.cat.municipality_sources.get("bron")
         return self.render("municipality.html", g=g, root=root, edit_url=edit_url,
                            practices=self.index.practices_of.get(g.code, []), upcoming=upcoming, past=past,
-                           source=source, limit=LIST_LIMIT)
+                           source=source, limit=LIST_LIMIT, policies=self.model.policy_index.for_municipality(g.code))
 
     def region_body(self, r: Region, root: str) -> str:
         ix = self.index
@@ -79,7 +79,8 @@ class PlacePages:
         upcoming, past = ix.split(ix.region_events(r.id))
         return self.render("region.html", r=r, kind_label=KIND_LABEL.get(r.soort, r.soort), municipalities=members,
                            counts=ix.counts(members), practices=ix.region_practices.get(r.id, []),
-                           upcoming=upcoming, past=past, root=root, limit=LIST_LIMIT)
+                           upcoming=upcoming, past=past, root=root, limit=LIST_LIMIT,
+                           policies=self.model.policy_index.for_region(r.id))
 
     def pages(self, edit_url: Callable[[str], str], make: Callable[..., GeneratedPage],
               root_of: Callable[[str], str]) -> list[GeneratedPage]:
