@@ -106,7 +106,7 @@
     form.addEventListener("change", function (ev) {
       if (ev.target.tagName === "SELECT") history.pushState(null, "", toQuery(state()));
     });
-    form.addEventListener("submit", function (ev) { ev.preventDefault(); });
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); showResults(count); });
     root.querySelectorAll("[data-kb-clear]").forEach(function (el) {
       el.addEventListener("click", function (ev) {
         ev.preventDefault();
@@ -118,13 +118,20 @@
       });
     });
     window.addEventListener("popstate", fromQuery);
-    form.hidden = false;
     fromQuery();
-    // On a phone the six facets fold away behind "Filters" unless one is in use.
-    if (facetBox && window.matchMedia("(max-width: 44.9375em)").matches &&
-        !keys.some(function (k) { return new URLSearchParams(location.search).get(k); })) {
-      facetBox.open = false;
-    }
+    // On a phone the six facets fold away behind "Filters" unless one is in use. The inline script in
+    // <head> decided that before the first paint ("kb-fold" hides them by CSS); closing the <details>
+    // now changes nothing on screen, so nothing shifts.
+    var html = document.documentElement;
+    if (facetBox && html.classList.contains("kb-fold")) facetBox.open = false;
+    html.classList.remove("kb-fold");
+  }
+
+  /* A filter form's submit button: the list is already filtered, so it takes the reader to the result
+     count (announced, and on a phone scrolled into view below the form). */
+  function showResults(count) {
+    count.setAttribute("tabindex", "-1");
+    count.focus();
   }
 
   /* ---- Agenda ------------------------------------------------------------------------------ */
@@ -201,9 +208,8 @@
     form.addEventListener("reset", function () {
       setTimeout(function () { history.pushState(null, "", location.pathname); apply(); }, 0);
     });
-    form.addEventListener("submit", function (ev) { ev.preventDefault(); });
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); showResults(count); });
     window.addEventListener("popstate", fromQuery);
-    form.hidden = false;
     fromQuery();
   }
 
@@ -232,8 +238,19 @@
     });
   }
 
+  /* The header search has a submit button (a form needs one, WCAG H32); Material already searches as you
+     type, so submitting opens the first result, as Enter does in Material. */
+  function initSearchForm(form) {
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var first = document.querySelector(".md-search-result__link");
+      if (first) first.click();
+    });
+  }
+
   function init() {
     var now = Date.now();
+    document.querySelectorAll("form.md-search__form").forEach(initSearchForm);
     initSubscribe();
     document.querySelectorAll("[data-kb-library]").forEach(initLibrary);
     document.querySelectorAll("[data-kb-agenda]").forEach(function (el) { initAgenda(el, now); });
