@@ -17,11 +17,13 @@ $(STAMP): requirements.txt requirements-dev.txt
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
+# .npmrc sets ignore-scripts: no npm package may download a browser or a JRE (Debian's are used).
 node_modules/.package-lock.json: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 
 browser-deps: node_modules/.package-lock.json
 	@tools/ensure-chromium
+	@tools/ensure-java
 
 ## serve: live preview on http://$(ADDR)
 serve: $(STAMP)
@@ -35,14 +37,14 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m macros check
 
-## test: every test (unit, built site, headless Chromium + axe-core)
+## test: every test (unit, built site, quality gates: vnu, pa11y, links, reproducibility; Chromium + axe-core)
 test: $(STAMP) browser-deps
 	$(BIN)/python -m macros check
 	$(BIN)/python -m pytest -n auto
 
-## test-fast: everything except the browser tests
+## test-fast: everything except the browser tests and the npm/Java tools (vnu, pa11y)
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -n auto -m "not browser"
+	$(BIN)/python -m pytest -n auto -m "not browser and not npm"
 
 ## bench: build time, memory, page and search-index size vs. plain MkDocs baselines
 bench: $(STAMP)
