@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt |
 ADDR   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build check test test-fast bench clean new-voorbeeld new-evenement browser-deps
+.PHONY: install serve build check test test-fast bench lighthouse serve-site clean new-voorbeeld new-evenement browser-deps
 
 install: $(STAMP)
 
@@ -46,9 +46,18 @@ test: $(STAMP) browser-deps
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -n auto -m "not browser and not npm"
 
-## bench: build time, memory, page and search-index size vs. plain MkDocs baselines
-bench: $(STAMP)
+## bench: build time, memory, page and search-index size vs. plain MkDocs baselines; then Lighthouse
+bench: $(STAMP) browser-deps
 	$(BIN)/python -m benchmarks $(BENCH_ARGS)
+	$(BIN)/python -m benchmarks.lighthouse $(LIGHTHOUSE_ARGS)
+
+## lighthouse: Lighthouse scores (mobile, desktop) of six page kinds, served gzip'ed with _headers
+lighthouse: $(STAMP) browser-deps
+	$(BIN)/python -m benchmarks.lighthouse $(LIGHTHOUSE_ARGS)
+
+## serve-site: the built site/ as a host serves it (gzip, _headers, 404.html) on http://127.0.0.1:8001
+serve-site: build
+	$(BIN)/python tools/serve_static.py site --port 8001
 
 ## new-voorbeeld / new-evenement: scaffold a data file (ID=... required)
 new-voorbeeld: $(STAMP)
