@@ -21,6 +21,7 @@ from pathlib import Path
 import markdown
 import yaml
 
+from benchmarks import realistic
 from benchmarks.synthetic import practices, write_records
 from tests.helpers import REPO, site_config
 
@@ -134,26 +135,32 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="make bench")
     ap.add_argument("--sizes", default="1000,5000")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--shapes", default="synthetic,real",
+                    help="synthetic: generated text; real: the real practices cloned to N (~400-word descriptions)")
     ap.add_argument("--json", type=Path, default=REPO / ".bench" / "results.json")
     args = ap.parse_args(argv)
     from macros.catalog import load_catalog
     munis = [(m.code, m.naam) for m in load_catalog(REPO / "data").municipalities.values()]
     results: dict[str, dict] = {}
-    for n in (int(x) for x in args.sizes.split(",")):
-        items = practices(n, munis)
-        with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
-            print(f"[{n}] ours ...", flush=True)
-            r_ours = ours(Path(a), items, args.repeat)
-            if n == 1000:
-                r_ours["keystroke"] = keystroke_ms(Path(a) / "site")
-            print(f"[{n}] (a) plain Material ...", flush=True)
-            r_a = plain_material(Path(b), items, args.repeat)
-        print(f"[{n}] (b) Python-Markdown ...", flush=True)
-        r_b = markdown_floor(items, args.repeat)
-        results[str(n)] = {"ours": r_ours, "a": r_a, "b": r_b}
+    for shape in args.shapes.split(","):
+        results[shape] = {}
+        for n in (int(x) for x in args.sizes.split(",")):
+            items = practices(n, munis) if shape == "synthetic" else realistic.practices(n)
+            with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
+                print(f"[{shape} {n}] ours ...", flush=True)
+                r_ours = ours(Path(a), items, args.repeat)
+                if n == 1000 and shape == "synthetic":
+                    r_ours["keystroke"] = keystroke_ms(Path(a) / "site")
+                print(f"[{shape} {n}] (a) plain Material ...", flush=True)
+                r_a = plain_material(Path(b), items, args.repeat)
+            print(f"[{shape} {n}] (b) Python-Markdown ...", flush=True)
+            r_b = markdown_floor(items, args.repeat)
+            results[shape][str(n)] = {"ours": r_ours, "a": r_a, "b": r_b}
     args.json.parent.mkdir(exist_ok=True)
     args.json.write_text(json.dumps(results, indent=2))
-    print(report(results))
+    for shape, by_size in results.items():
+        print(f"\n### {shape}\n")
+        print(report(by_size))
     return 0
 
 
