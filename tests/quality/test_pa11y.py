@@ -23,6 +23,7 @@ def page_kinds() -> dict[str, str]:
         "bibliotheek": "goede-voorbeelden/",
         "goed voorbeeld": f"goede-voorbeelden/{sorted(cat.practices)[0]}/",
         "thema": f"goede-voorbeelden/thema/{sorted(cat.themes)[0]}/",
+        "regio": f"goede-voorbeelden/regio/{sorted(cat.regions)[0]}/",
         "agenda": "agenda/",
         "evenement": f"agenda/{sorted(cat.events)[0]}/",
         "gemeenten": "gemeenten/",
