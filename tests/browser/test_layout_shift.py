@@ -5,10 +5,7 @@ from __future__ import annotations
 import pytest
 
 from macros.catalog import load_catalog
-from tests.browser.conftest import browser, page, site_url  # noqa: F401  (fixtures)
 from tests.helpers import DATA
-
-pytestmark = pytest.mark.browser
 
 OBSERVE = """
 window.__kbShift = 0;
@@ -34,11 +31,11 @@ def load(page, url: str, size: dict) -> float:
 
 @pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["telefoon", "desktop"])
 @pytest.mark.parametrize("path", ["goede-voorbeelden/", "agenda/", ""], ids=["bibliotheek", "agenda", "home"])
-def test_pages_do_not_shift_after_the_first_paint(page, site_url, path, size):  # noqa: F811
+def test_pages_do_not_shift_after_the_first_paint(page, site_url, path, size):
     assert load(page, site_url + path, size) < 0.001
 
 
-def test_facets_start_folded_on_a_phone_and_open_on_desktop_or_when_one_is_set(page, site_url):  # noqa: F811
+def test_facets_start_folded_on_a_phone_and_open_on_desktop_or_when_one_is_set(page, site_url):
     load(page, site_url + "goede-voorbeelden/", PHONE)
     assert page.eval_on_selector("[data-kb-facets]", "d => d.open") is False
     assert page.is_visible("[data-kb-filters]") and page.is_hidden("#kb-facet-thema")
@@ -55,7 +52,7 @@ def test_facets_start_folded_on_a_phone_and_open_on_desktop_or_when_one_is_set(p
     assert page.is_visible("#kb-facet-thema")
 
 
-def test_submit_buttons_take_the_reader_to_the_results(page, site_url):  # noqa: F811
+def test_submit_buttons_take_the_reader_to_the_results(page, site_url):
     load(page, site_url + "goede-voorbeelden/", DESKTOP)
     page.click("[data-kb-filters] button[type=submit]")
     assert page.evaluate("document.activeElement.hasAttribute('data-kb-count')")
