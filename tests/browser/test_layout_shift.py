@@ -19,8 +19,9 @@ PHONE, DESKTOP = {"width": 375, "height": 740}, {"width": 1280, "height": 900}
 
 def load(page, url: str, size: dict) -> float:
     # The reader's clock on the build date: the agenda then has nothing to move (it would, rightly, on a
-    # later day: events that ended since the build go to "eerder").
-    page.clock.set_fixed_time("2019-05-01T10:00:00")
+    # later day: events that ended since the build go to "eerder"). Only in this page: page.clock would
+    # fix the time for the whole shared browser context.
+    page.add_init_script("Date.now = () => Date.parse('2019-05-01T10:00:00+02:00');")
     page.set_viewport_size(size)
     page.add_init_script(OBSERVE)
     page.goto(url)
