@@ -7,7 +7,7 @@ ADDR   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help install serve build check lint test test-fast bench clean nieuw-voorbeeld nieuw-evenement nieuw-bericht \
-        nieuw-beleidsvoorbeeld new-voorbeeld new-evenement new-beleidsvoorbeeld browser-deps office-deps
+        nieuw-beleidsvoorbeeld new-voorbeeld new-evenement new-beleidsvoorbeeld browser-deps office-deps lighthouse serve-site
 .DEFAULT_GOAL := help
 
 ## help: list the targets (from their ## comments)
@@ -26,11 +26,13 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
+# .npmrc sets ignore-scripts: no npm package may download a browser or a JRE (Debian's are used).
 node_modules/.package-lock.json: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 
 browser-deps: node_modules/.package-lock.json
 	@tools/ensure-chromium
+	@tools/ensure-java
 
 # LibreOffice Writer converts the model-agreement downloads to PDF in tests/unit/test_exports.py.
 office-deps:
@@ -54,18 +56,27 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/yamllint -s data .github mkdocs.yml
 
-## test: lint, then every test (unit, built site, headless Chromium + axe-core)
+## test: lint, then every test (unit, built site, quality gates: vnu, pa11y, links, reproducibility; Chromium + axe-core)
 test: $(STAMP) browser-deps office-deps lint
 	$(BIN)/python -m macros check
 	$(BIN)/python -m pytest -n auto
 
-## test-fast: everything except the browser tests
+## test-fast: everything except the browser tests and the npm/Java tools (vnu, pa11y)
 test-fast: $(STAMP) office-deps
-	$(BIN)/python -m pytest -n auto -m "not browser"
+	$(BIN)/python -m pytest -n auto -m "not browser and not npm"
 
-## bench: build time, memory, page and search-index size vs. plain MkDocs baselines
-bench: $(STAMP)
+## bench: build time, memory, page and search-index size vs. plain MkDocs baselines; then Lighthouse
+bench: $(STAMP) browser-deps
 	$(BIN)/python -m benchmarks $(BENCH_ARGS)
+	$(BIN)/python -m benchmarks.lighthouse $(LIGHTHOUSE_ARGS)
+
+## lighthouse: Lighthouse scores (mobile, desktop) of six page kinds, served gzip'ed with _headers
+lighthouse: $(STAMP) browser-deps
+	$(BIN)/python -m benchmarks.lighthouse $(LIGHTHOUSE_ARGS)
+
+## serve-site: the built site/ as a host serves it (gzip, _headers, 404.html) on http://127.0.0.1:8001
+serve-site: build
+	$(BIN)/python tools/serve_static.py site --port 8001
 
 ## nieuw-voorbeeld: new good practice; asks for the title, or TITEL="..." [ID=...]
 nieuw-voorbeeld: $(STAMP)

@@ -21,6 +21,7 @@ from pathlib import Path
 import markdown
 import yaml
 
+from benchmarks import realistic
 from benchmarks.synthetic import practices, write_records
 from macros.dev.sitebuild import REPO, site_config
 
@@ -52,18 +53,33 @@ def _sizes(site: Path, page: str) -> dict:
             "index_kb": len(index) / 1024, "index_gz_kb": len(gzip.compress(index)) / 1024}
 
 
-def ours(root: Path, items, repeat: int) -> dict:
+def _interleaved(builds: list[tuple[Path, dict]], repeat: int) -> list[dict]:
+    """Run the builds in turn (ABAB...), so a busy machine slows all of them alike; median per build."""
+    runs: list[list[dict]] = [[] for _ in builds]
+    for _ in range(repeat):
+        for i, (config, env) in enumerate(builds):
+            runs[i].append(_run(config, env))
+    return [{"seconds": statistics.median(r["wall"] for r in rs), "cpu_s": statistics.median(r["cpu_s"] for r in rs),
+             "peak_mb": max(r["peak_mb"] for r in rs),
+             "runs_s": [round(r["wall"], 2) for r in rs]} for rs in runs]
+
+
+def ours_config(root: Path, items) -> tuple[Path, dict]:
     data = root / "data"
     shutil.copytree(REPO / "data", data)  # the real records stay (events refer to them): N + 14 pages
     write_records(items, data / "goede-voorbeelden")
     shutil.copytree(REPO / "docs", root / "docs")
-    config = site_config(root)
-    res = _median_build(config, repeat, {"KENNISBANK_TODAY": "2026-11-23"})
+    return site_config(root), {"KENNISBANK_TODAY": "2026-11-23"}
+
+
+def ours(root: Path, items, repeat: int) -> dict:
+    config, env = ours_config(root, items)
+    res = _median_build(config, repeat, env)
     res.update(_sizes(root / "site", f"goede-voorbeelden/{items[0].id}"))
     return res
 
 
-def plain_material(root: Path, items, repeat: int) -> dict:
+def plain_material_config(root: Path, items) -> tuple[Path, dict]:
     docs = root / "docs"
     (docs / "praktijken").mkdir(parents=True)
     for s in items:
@@ -76,7 +92,12 @@ def plain_material(root: Path, items, repeat: int) -> dict:
            "nav": [{"Home": "index.md"}], "not_in_nav": "/praktijken/*.md\n"}
     config = root / "mkdocs.yml"
     config.write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
-    res = _median_build(config, repeat)
+    return config, {}
+
+
+def plain_material(root: Path, items, repeat: int) -> dict:
+    config, env = plain_material_config(root, items)
+    res = _median_build(config, repeat, env)
     res.update(_sizes(root / "site", f"praktijken/{items[0].id}"))
     return res
 
@@ -91,15 +112,16 @@ def markdown_floor(items, repeat: int) -> dict:
             configs[name] = cfg or {}
         else:
             names.append(ext)
-    times = []
+    times, cpu = [], []
     for _ in range(repeat):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         md = markdown.Markdown(extensions=names, extension_configs=configs)
         for s in items:
             md.reset()
             md.convert(s.markdown)
         times.append(time.perf_counter() - started)
-    return {"seconds": statistics.median(times)}
+        cpu.append(time.process_time() - started_cpu)
+    return {"seconds": statistics.median(times), "cpu_s": statistics.median(cpu)}
 
 
 def keystroke_ms(site: Path) -> dict | None:
@@ -136,26 +158,33 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="make bench")
     ap.add_argument("--sizes", default="1000,5000")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--shapes", default="synthetic,real",
+                    help="synthetic: generated text; real: the real practices cloned to N (~400-word descriptions)")
     ap.add_argument("--json", type=Path, default=REPO / ".bench" / "results.json")
     args = ap.parse_args(argv)
     from macros.core.catalog import load_catalog
     munis = [(m.code, m.naam) for m in load_catalog(REPO / "data").municipalities.values()]
     results: dict[str, dict] = {}
-    for n in (int(x) for x in args.sizes.split(",")):
-        items = practices(n, munis)
-        with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
-            print(f"[{n}] ours ...", flush=True)
-            r_ours = ours(Path(a), items, args.repeat)
-            if n == 1000:
-                r_ours["keystroke"] = keystroke_ms(Path(a) / "site")
-            print(f"[{n}] (a) plain Material ...", flush=True)
-            r_a = plain_material(Path(b), items, args.repeat)
-        print(f"[{n}] (b) Python-Markdown ...", flush=True)
-        r_b = markdown_floor(items, args.repeat)
-        results[str(n)] = {"ours": r_ours, "a": r_a, "b": r_b}
+    for shape in args.shapes.split(","):
+        results[shape] = {}
+        for n in (int(x) for x in args.sizes.split(",")):
+            items = practices(n, munis) if shape == "synthetic" else realistic.practices(n)
+            with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
+                print(f"[{shape} {n}] ours and (a) plain Material, {args.repeat}x in turn ...", flush=True)
+                r_ours, r_a = _interleaved([ours_config(Path(a), items), plain_material_config(Path(b), items)],
+                                           args.repeat)
+                r_ours.update(_sizes(Path(a) / "site", f"goede-voorbeelden/{items[0].id}"))
+                r_a.update(_sizes(Path(b) / "site", f"praktijken/{items[0].id}"))
+                if n == 1000 and shape == "synthetic":
+                    r_ours["keystroke"] = keystroke_ms(Path(a) / "site")
+            print(f"[{shape} {n}] (b) Python-Markdown ...", flush=True)
+            r_b = markdown_floor(items, args.repeat)
+            results[shape][str(n)] = {"ours": r_ours, "a": r_a, "b": r_b}
     args.json.parent.mkdir(exist_ok=True)
     args.json.write_text(json.dumps(results, indent=2))
-    print(report(results))
+    for shape, by_size in results.items():
+        print(f"\n### {shape}\n")
+        print(report(by_size))
     return 0
 
 
@@ -166,6 +195,9 @@ def report(results: dict) -> str:
         o, a, b = r["ours"], r["a"], r["b"]
         rows.append(f"| {n} | build time (s) | {o['seconds']:.2f} | {a['seconds']:.2f} | {b['seconds']:.2f} | "
                     f"{o['seconds'] / a['seconds']:.2f} | {o['seconds'] / b['seconds']:.2f} |")
+        if "cpu_s" in o and "cpu_s" in a:
+            rows.append(f"| {n} | build CPU time (s) | {o['cpu_s']:.2f} | {a['cpu_s']:.2f} | {b['cpu_s']:.2f} | "
+                        f"{o['cpu_s'] / a['cpu_s']:.2f} | {o['cpu_s'] / b['cpu_s']:.2f} |")
         rows.append(f"| {n} | peak memory (MB) | {o['peak_mb']:.0f} | {a['peak_mb']:.0f} | – | {o['peak_mb'] / a['peak_mb']:.2f} | – |")
         rows.append(f"| {n} | practice page (KB) | {o['page_kb']:.1f} | {a['page_kb']:.1f} | – | {o['page_kb'] / a['page_kb']:.2f} | – |")
         rows.append(f"| {n} | search index (KB) | {o['index_kb']:.0f} | {a['index_kb']:.0f} | – | {o['index_kb'] / a['index_kb']:.2f} | – |")

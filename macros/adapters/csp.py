@@ -20,10 +20,11 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
-# Material's partials that write inline scripts on our pages (announce, consent and outdated are not
+# The partials that write inline scripts on our pages (Material's, and our one before-paint script) (announce, consent and outdated are not
 # used by this site; verify() fails the build if one ever appears).
 INLINE_PARTIALS = ("partials/javascripts/base.html", "partials/javascripts/content.html",
-                   "partials/javascripts/palette.html")
+                   "partials/javascripts/palette.html",
+                   "partials/javascripts/kb-early.html")  # ours: overrides/partials/javascripts/kb-early.html
 REFERRER_POLICY = "strict-origin-when-cross-origin"
 _DIRECTIVES = (
     ("default-src", "'self'"),

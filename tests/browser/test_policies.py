@@ -69,13 +69,20 @@ def test_forms_work_without_our_script(page, site_url):
     page.route("**/kennisbank.js", lambda route: route.abort())
     page.goto(site_url + "beleidsvoorbeelden/")
     assert visible_cards(page) == set(POLICIES)
-    assert page.is_hidden("form[data-kb-filters]")
     a = POLICIES[0]
     page.check(f"#kb-kies-{a}")
     page.click(".kb-compare-choose__submit button[type=submit]")
     page.wait_for_url("**/beleidsvoorbeelden/vergelijk/?ids=*")
     assert urlparse(page.url).query == f"ids={a}"
     assert visible_columns(page) == ORDER  # without the script: every example side by side
+
+
+def test_without_javascript_the_filter_form_is_hidden_and_everything_listed(page, site_url):
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Emulation.setScriptExecutionDisabled", {"value": True})
+    page.goto(site_url + "beleidsvoorbeelden/")
+    assert visible_cards(page) == set(POLICIES)
+    assert page.is_hidden("form[data-kb-filters]")
 
 
 def test_index_facets_in_the_query_string(page, site_url):

@@ -6,6 +6,7 @@ from pathlib import Path
 from ..catalog.models import Agreement
 from .docx import write_docx
 from .odt import write_odt
+from .reproducible import normalize_zip
 
 DISCLAIMER = ("Dit is een model om aan te passen, geen juridisch advies. Laat de tekst toetsen door een jurist "
               "van uw organisatie voordat u hem gebruikt.")
@@ -24,5 +25,6 @@ def write_downloads(agreements: list[Agreement], site_dir: Path) -> list[Path]:
             path = site_dir / download_path(a.id, fmt)
             path.parent.mkdir(parents=True, exist_ok=True)
             write(a, path, DISCLAIMER)
+            normalize_zip(path)  # byte-identical across builds
             written.append(path)
     return written

@@ -54,6 +54,25 @@
     return location.pathname + (q ? "?" + q : "") + location.hash;
   }
 
+  /* A filter form's submit button: the list is already filtered, so it takes the reader to the result
+     count (announced, and on a phone scrolled into view below the form). */
+  function showResults(root) {
+    var count = root.querySelector("[data-kb-count]");
+    if (!count) return;
+    count.setAttribute("tabindex", "-1");
+    count.focus();
+  }
+
+  /* The header search has a submit button (a form needs one, WCAG H32); Material already searches as you
+     type, so submitting opens the first result, as Enter does in Material. */
+  function initSearchForm(form) {
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var first = document.querySelector(".md-search-result__link");
+      if (first) first.click();
+    });
+  }
+
   /* Wire a filter form: apply on input, keep the address in step, one way to clear (data-kb-clear),
      Back/Forward restore. `isFilter(el)` tells which fields count as filters (sorting does not). */
   function wireFilterForm(root, form, apply, isFilter) {
@@ -73,7 +92,7 @@
     form.addEventListener("change", function (ev) {
       if (ev.target.tagName === "SELECT") history.pushState(null, "", queryFromForm(form));
     });
-    form.addEventListener("submit", function (ev) { ev.preventDefault(); });
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); showResults(root); });
     toArray(root.querySelectorAll("[data-kb-clear]")).forEach(function (el) {
       el.addEventListener("click", function (ev) {
         ev.preventDefault();
@@ -85,7 +104,6 @@
       });
     });
     window.addEventListener("popstate", function () { syncFormWithQuery(form); update(); });
-    form.hidden = false;
     syncFormWithQuery(form);
     update();
   }
@@ -202,11 +220,12 @@
       if (first) { var a = first.el.querySelector("a"); if (a) a.focus(); }  // keyboard users continue there
     });
     wireFilterForm(root, form, apply, function (el) { return el !== sorter; });
-    // On a phone the facets fold away behind "Filters" unless one is in use.
-    if (facetBox && window.matchMedia("(max-width: 44.9375em)").matches &&
-        !keys.some(function (k) { return new URLSearchParams(location.search).get(k); })) {
-      facetBox.open = false;
-    }
+    // On a phone the facets fold away behind "Filters" unless one is in use. The inline script in
+    // <head> (overrides/partials/javascripts/kb-early.html) decided that before the first paint ("kb-fold"
+    // hides them by CSS); closing the <details> now changes nothing on screen, so nothing shifts.
+    var html = document.documentElement;
+    if (facetBox && html.classList.contains("kb-fold")) facetBox.open = false;
+    html.classList.remove("kb-fold");
   }
 
   /* ---- Agenda ------------------------------------------------------------------------------ */
@@ -321,6 +340,7 @@
 
   function init() {
     var now = Date.now();
+    toArray(document.querySelectorAll("form.md-search__form")).forEach(initSearchForm);
     initSubscribe();
     toArray(document.querySelectorAll("[data-kb-library]")).forEach(initLibrary);
     toArray(document.querySelectorAll("[data-kb-agenda]")).forEach(function (el) { initAgenda(el, now); });
@@ -394,7 +414,11 @@
       apply(state());
       history.pushState(null, "", toQuery(state()));
     });
-    form.addEventListener("submit", function (ev) { ev.preventDefault(); });
+    form.addEventListener("submit", function (ev) {  // the list is already filtered: go to the count
+      ev.preventDefault();
+      var count = root.querySelector("[data-kb-count]");
+      if (count) { count.setAttribute("tabindex", "-1"); count.focus(); }
+    });
     root.querySelectorAll("[data-kb-clear]").forEach(function (el) {
       el.addEventListener("click", function (ev) {
         ev.preventDefault();
@@ -404,7 +428,6 @@
       });
     });
     window.addEventListener("popstate", fromQuery);
-    form.hidden = false;
     fromQuery();
   }
 
@@ -594,12 +617,15 @@
       return location.pathname + (q ? "?" + q : "");
     }
     form.addEventListener("change", function () { apply(); history.pushState(null, "", toQuery()); });
-    form.addEventListener("submit", function (ev) { ev.preventDefault(); });
+    form.addEventListener("submit", function (ev) {  // the list is already filtered: go to the count
+      ev.preventDefault();
+      var count = root.querySelector("[data-kb-count]");
+      if (count) { count.setAttribute("tabindex", "-1"); count.focus(); }
+    });
     form.addEventListener("reset", function () {
       setTimeout(function () { apply(); history.pushState(null, "", location.pathname); }, 0);
     });
     window.addEventListener("popstate", fromQuery);
-    form.hidden = false;
     fromQuery();
   }
 

@@ -1,0 +1,60 @@
+"""Copies of Material templates in overrides/ differ from the installed Material only by our documented
+edits. When Material is upgraded and changes one of them, this fails: carry the upstream change over."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import material
+import pytest
+
+from tests.helpers import REPO
+
+UPSTREAM = Path(material.__file__).parent / "templates"
+OURS = REPO / "overrides"
+
+# file -> [(upstream text, our text)]: every edit, nothing else may differ.
+EDITS = {
+    "base.html": [
+        ('type="checkbox" id="__drawer" autocomplete="off">', 'type="checkbox" id="__drawer">'),
+        ('type="checkbox" id="__search" autocomplete="off">', 'type="checkbox" id="__search">'),
+    ],
+    "partials/toc.html": [
+        ('<label class="md-nav__title" for="__toc">',
+         '<label class="md-nav__title"{% if page in nav.pages %} for="__toc"{% endif %}>'),
+    ],
+    "partials/nav-item.html": [
+        ('id="__toc">', 'id="__toc" aria-label="{{ lang.t(\'toc\') }}">'),
+        # An empty tabindex="" (a nested section, e.g. Actueel's archive) is invalid HTML: leave it out.
+        ('<label class="md-nav__link" for="{{ path }}" id="{{ path }}_label" tabindex="{{ tabindex }}">',
+         '<label class="md-nav__link" for="{{ path }}" id="{{ path }}_label"{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}>'),
+        ('<label class="md-nav__link {{ class }}" for="{{ path }}" id="{{ path }}_label" tabindex="{{ tabindex }}">',
+         '<label class="md-nav__link {{ class }}" for="{{ path }}" id="{{ path }}_label"{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}>'),
+    ],
+    "partials/palette.html": [
+        ('<form class="md-header__option"', '<div class="md-header__option"'), ("</form>", "</div>"),
+    ],
+    "partials/logo.html": [('alt="logo">', 'alt="logo" width="24" height="24">')],
+    "partials/search.html": [
+        ('role="dialog">', 'role="dialog" aria-label="{{ lang.t(\'search\') }}">'),
+        ('        <button type="reset"',
+         '        {#- kennisbank: a submit button (WCAG technique H32; kennisbank.js opens the first result). -#}\n'
+         '        <button type="submit" class="md-search__icon md-icon" title="{{ lang.t(\'search\') }}" '
+         'aria-label="{{ lang.t(\'search\') }}" tabindex="-1">\n'
+         '          {% include ".icons/material/arrow-right.svg" %}\n'
+         '        </button>\n'
+         '        <button type="reset"'),
+    ],
+}
+
+LEADING_COMMENT = re.compile(r"\A\{#-.*?-#\}\n", re.S)
+
+
+@pytest.mark.parametrize("name", sorted(EDITS))
+def test_override_is_upstream_plus_our_edits(name):
+    upstream = LEADING_COMMENT.sub("", (UPSTREAM / name).read_text(encoding="utf-8"))
+    for old, new in EDITS[name]:
+        assert upstream.count(old) == 1, f"Material's {name} changed near: {old}"
+        upstream = upstream.replace(old, new)
+    ours = LEADING_COMMENT.sub("", (OURS / name).read_text(encoding="utf-8"))
+    assert ours == upstream
