@@ -28,6 +28,7 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 
 # .npmrc sets ignore-scripts: no npm package may download a browser or a JRE (Debian's are used).
 node_modules/.package-lock.json: package.json package-lock.json
+	@tools/ensure-node
 	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 
 browser-deps: node_modules/.package-lock.json

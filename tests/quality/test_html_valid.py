@@ -11,7 +11,7 @@ pytestmark = pytest.mark.npm
 
 
 def test_every_page_passes_the_nu_html_checker(real_site):
-    java = require_tool("java", "installeer een Java-runtime (tools/ensure-test-tools doet dat met apt-get)")
+    java = require_tool("java", "installeer een Java-runtime (tools/ensure-java doet dat met apt-get)")
     jar = require_npm_package("vnu-jar", "build", "dist", "vnu.jar")
     pages = sorted(str(p) for p in real_site.site.rglob("*.html"))
     assert len(pages) > 10
