@@ -83,65 +83,54 @@ def define_env(env: Any) -> None:
     @env.macro
     def actueel_laatste(aantal: int = 3) -> str:
         """The newest news posts, for the home page."""
-        b = _build(env)
-        return b.slots.put(b.model.latest_news(_root(env), aantal))
+        return slot(lambda b, root: b.model.latest_news(root, aantal))
 
     @env.macro
     def gemeenten_overzicht() -> str:
         """Every municipality with its latest policy status, filterable (docs/gemeenten/index.md)."""
-        b = _build(env)
-        return b.slots.put(b.model.places.table(_root(env)))
+        return slot(lambda b, root: b.model.places.table(root))
 
     @env.macro
     def gemeenten_tellingen() -> str:
         """The number of municipalities per status, for the province and per arbeidsmarktregio."""
-        b = _build(env)
-        return b.slots.put(b.model.places.counts(_root(env)))
+        return slot(lambda b, root: b.model.places.counts(root))
 
     @env.macro
     def gemeenten_kaart() -> str:
         """The map: a hexagon cartogram coloured (and patterned) by status."""
-        b = _build(env)
-        return b.slots.put(b.model.places.map(_root(env)))
+        return slot(lambda b, root: b.model.places.map(root))
 
     @env.macro
     def gemeenten_trend() -> str:
         """The province-wide totals (data/gemeenten.yaml `tellingen`) as a chart and a table."""
-        b = _build(env)
-        return b.slots.put(b.model.places.trend())
+        return slot(lambda b, root: b.model.places.trend())
 
     @env.macro
     def regio_overzicht(soort: str) -> str:
         """The regions of one kind, each linking its page (docs/regios/index.md)."""
-        b = _build(env)
-        return b.slots.put(b.model.places.regions_index(soort, _root(env)))
+        return slot(lambda b, root: b.model.places.regions_index(soort, root))
 
     @env.macro
     def open_data_bestanden() -> str:
         """Every collection as JSON and CSV, with its record count (docs/open-data/index.md)."""
-        b = _build(env)
-        return b.slots.put(b.model.open_data_files())
+        return slot(lambda b, root: b.model.open_data_files())
 
     @env.macro
     def open_data_velden(collectie: str) -> str:
         """The fields of one collection, from its JSON Schema (docs/open-data/index.md)."""
-        b = _build(env)
-        return b.slots.put(b.model.open_data_fields(collectie))
+        return slot(lambda b, root: b.model.open_data_fields(collectie))
 
     @env.macro
     def beleidsvoorbeelden() -> str:
         """The policy examples with their facets and the compare form (docs/beleidsvoorbeelden/index.md)."""
-        b = _build(env)
-        return b.slots.put(b.model.policy_library(_root(env)))
+        return slot(lambda b, root: b.model.policy_library(root))
 
     @env.macro
     def beleidsvergelijking() -> str:
         """Key rules side by side (docs/beleidsvoorbeelden/vergelijk.md, ?ids=a,b)."""
-        b = _build(env)
-        return b.slots.put(b.model.policy_compare(_root(env)))
+        return slot(lambda b, root: b.model.policy_compare(root))
 
     @env.macro
     def modelovereenkomsten() -> str:
         """The model agreements with their downloads (docs/modelovereenkomsten/index.md)."""
-        b = _build(env)
-        return b.slots.put(b.model.agreement_list(_root(env)))
+        return slot(lambda b, root: b.model.agreement_list(root))
