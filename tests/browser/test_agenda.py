@@ -102,10 +102,11 @@ def test_home_shows_the_most_recent_events_when_everything_planned_has_ended(pag
 
 
 def test_home_answers_what_is_here_above_the_fold(page, site_url):
-    # Issue #12.7: introduction, the library by theme, recent practices and events in the first screen on
-    # a desktop; on a phone the introduction, the way in by theme and the start of the recent practices.
+    # Issue #12.7: introduction, the library by theme, recent practices and the first event in the first
+    # screen, on a desktop and on a phone (390 x 844).
     page.clock.install(time=dt.datetime(2019, 5, 2, 9, 0, tzinfo=dt.UTC))
-    for width, height, parts in ((1280, 800, ("per-thema", "recent", "bijeenkomsten")), (390, 844, ("per-thema", "recent"))):
+    for width, height, parts in ((1280, 800, ("per-thema", "recent", "bijeenkomsten")),
+                                 (390, 844, ("per-thema", "recent", "bijeenkomsten"))):
         page.set_viewport_size({"width": width, "height": height})
         page.goto(site_url)
         page.wait_for_load_state("networkidle")
@@ -114,7 +115,8 @@ def test_home_answers_what_is_here_above_the_fold(page, site_url):
             assert top < height, (width, anchor, top)
         first_theme = page.evaluate("document.querySelector('.kb-theme-links a').getBoundingClientRect().bottom")
         assert first_theme < height, width
-        if width > 1000:
-            first_event = page.evaluate("document.querySelector('[data-kb-upcoming-list] [data-kb-event]').getBoundingClientRect().top")
-            assert first_event < height
+        first_practice = page.evaluate("document.querySelector('.kb-home .kb-card a').getBoundingClientRect().bottom")
+        assert first_practice < height, width
+        first_event = page.evaluate("document.querySelector('[data-kb-upcoming-list] [data-kb-event]').getBoundingClientRect().bottom")
+        assert first_event < height, (width, first_event)
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
