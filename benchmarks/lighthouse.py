@@ -28,7 +28,7 @@ CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 
 
 def pages() -> dict[str, str]:
-    from macros.catalog import load_catalog
+    from macros.core.catalog import load_catalog
     cat = load_catalog(REPO / "data")
     return {"home": "", "bibliotheek": "goede-voorbeelden/",
             "goed voorbeeld": f"goede-voorbeelden/{sorted(cat.practices)[0]}/", "agenda": "agenda/",
