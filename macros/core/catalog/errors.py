@@ -5,6 +5,7 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -87,7 +88,17 @@ def did_you_mean(value: str, options: Iterable[str]) -> str:
 
 
 def display_path(path: Path, root: Path) -> str:
+    """``path`` as people see it: relative to the folder that holds the data folder (``data/x.yaml``)."""
+    base = _resolved(root).parent
     try:
-        return path.resolve().relative_to(root.resolve().parent).as_posix()
+        return (path if path.is_absolute() and not path.is_symlink() else path.resolve()).relative_to(base).as_posix()
     except ValueError:
-        return path.as_posix()
+        try:
+            return path.resolve().relative_to(base).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+@lru_cache(maxsize=64)
+def _resolved(root: Path) -> Path:
+    return root.resolve()

@@ -27,6 +27,7 @@ def make_environment(templates: Path | None = None) -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # a new environment per build: no need to stat every template on every render
     )
     env.filters["markdown"] = SafeMarkdown()
     env.filters["long_date"] = dates.long_date
