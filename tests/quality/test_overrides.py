@@ -21,7 +21,9 @@ EDITS = {
     ],
     "partials/toc.html": [
         ('<label class="md-nav__title" for="__toc">',
-         '<label class="md-nav__title"{% if page in nav.pages %} for="__toc"{% endif %}>'),
+         # the "__toc" toggle exists only for a page that is a leaf of the navigation (not a section's index)
+         '<label class="md-nav__title"{% if page in nav.pages and not (page.is_index and page.parent and '
+         '(page.parent.children | first) == page) %} for="__toc"{% endif %}>'),
     ],
     "partials/nav-item.html": [
         ('id="__toc">', 'id="__toc" aria-label="{{ lang.t(\'toc\') }}">'),
