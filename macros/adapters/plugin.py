@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import partial
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any, Literal
 
 from markupsafe import Markup, escape
@@ -26,18 +28,21 @@ from ..core.feeds.ical import write_feeds
 from ..core.history import last_changed
 from ..core.render.dates import long_date
 from ..core.render.env import TEMPLATES
+from ..core.render.parallel import ParallelBodies
 from ..core.render.titles import safe_title
 from .build import Build, data_dir_for, empty_catalog
 from .csp import REFERRER_POLICY, CspCollector
 from .macros_env import PAGE_MACROS
-from .record_page import RecordPage
+from .record_page import BODY_MARKER, RecordPage, deferrable
 from .sandbox import PageSandbox
 from .shell import ShellRenderer
 
 # Outside the "mkdocs" logger on purpose: under `serve --strict` an error there would abort the preview,
 # and the preview must go on showing the errors (a real build fails through PluginError instead).
 preview_log = logging.getLogger("kennisbank.preview")
+log = logging.getLogger("mkdocs.plugins.kennisbank")
 _BODY = re.compile(r"<body[^>]*>")
+_SEARCH_ATTRS = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")  # what Material's search strips from content
 
 
 def _settings(config: MkDocsConfig) -> dict[str, Any]:
@@ -54,6 +59,7 @@ class KennisbankPlugin(BasePlugin):
         self._data_errors: CatalogError | None = None
         self._changed: dict[str, Any] = {}
         self._csp = CspCollector()
+        self._bodies = ParallelBodies(())
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Under `mkdocs serve` data and page errors are shown in the page; a build still fails on them.
@@ -128,6 +134,7 @@ class KennisbankPlugin(BasePlugin):
         clashes = collisions(outputs)
         if clashes:
             raise PluginError("\n".join(str(e) for e in clashes))
+        deferred: list[Callable[[], str]] = []
         for gen in b.model.pages(lambda path: self._edit_url(config, path)):
             file = File.generated(config, gen.src_uri, content="")
             files.append(file)
@@ -135,8 +142,15 @@ class KennisbankPlugin(BasePlugin):
             # The page body carries its own edit link, in words, to the YAML file; Material's icon
             # button would only repeat it (and add an icon to every record page).
             page.edit_url = None
+            if self._shell_enabled() and deferrable(gen):
+                page.body_index = len(deferred)
+                deferred.append(gen.render_body)
         # When each Markdown page last changed (git), shown at the foot of the page.
         self._changed = last_changed(Path(config.docs_dir))
+        # Record bodies are rendered on the other cores while MkDocs reads and builds the other pages.
+        self._bodies.close()
+        self._bodies = ParallelBodies(deferred, side=partial(self._write_data_files, config))
+        self._bodies.start()
         # News feeds: generated files (so links to them are checked like any other page's).
         author = _settings(config).get("organisatie") or config.site_name
         site_url = config.site_url or "/"
@@ -197,6 +211,11 @@ class KennisbankPlugin(BasePlugin):
         return html
 
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
+        if isinstance(page, RecordPage) and page.body_index is not None:
+            body = self._bodies.get(page.body_index)
+            if "data-search-" in body:
+                body = _SEARCH_ATTRS.sub("", body)
+            output = output.replace(BODY_MARKER.format(page.body_index), body, 1)
         output = self.build.slots.fill(output)
         if self._data_errors is not None:  # only under `make serve`
             banner = self.build.model.render("preview-errors.html", errors=self._data_errors.errors,
@@ -216,7 +235,8 @@ class KennisbankPlugin(BasePlugin):
         except ValueError as exc:
             raise PluginError(str(exc)) from None
 
-    def on_post_build(self, config: MkDocsConfig) -> None:
+    def _write_data_files(self, config: MkDocsConfig) -> None:
+        """Files made from data alone (a worker may write them while MkDocs builds the pages)."""
         b = self.build
         write_feeds(list(b.catalog.events.values()), Path(config.site_dir), config.site_url or "/", b.today)
         for rel, content in b.model.files(config.site_url or "/"):  # region feeds, open data
@@ -224,7 +244,23 @@ class KennisbankPlugin(BasePlugin):
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content)
         write_downloads(b.model.policy_index.agreements, Path(config.site_dir))  # .docx and .odt per agreement
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        self._bodies.finish_side()
+        if self._bodies.workers:
+            log.info(f"kennisbank: {len(self._bodies)} paginateksten en de databestanden gemaakt met "
+                     f"{self._bodies.workers} extra proces(sen)")
+        self._bodies.close()
         self._csp.write_headers(Path(config.site_dir))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._bodies.close()
+
+    @staticmethod
+    def _shell_enabled() -> bool:
+        """Bodies go in after the theme only with the page shell (``KENNISBANK_SHELL=0`` is the
+        reference rendering: every page in full, in order)."""
+        return ShellRenderer().enabled
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(data_dir_for(config.config_file_path, _settings(config))))

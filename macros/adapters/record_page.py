@@ -16,12 +16,22 @@ from ..core.render.titles import safe_title
 from ..core.site.registry import GeneratedPage
 
 RECORD_TEMPLATE = "kennisbank/record.html"
+BODY_MARKER = "<!--kb-body:{}-->"
+
+
+def deferrable(gen: GeneratedPage) -> bool:
+    """A body nobody reads before the page is written: search does not parse it (the page is left out
+    of search or its entry comes from data), so it can be rendered elsewhere and put in at the end."""
+    return bool(gen.search_exclude or gen.search_entry)
 
 
 class RecordPage(Page):
     def __init__(self, gen: GeneratedPage, file: File, config: Any) -> None:
         super().__init__(safe_title(escape(gen.title)), file, config)
         self.generated = gen
+        # Set by the plugin when the body is rendered ahead (see macros.core.render.parallel): the
+        # page then holds a marker that ``on_post_page`` replaces with the body.
+        self.body_index: int | None = None
 
     def read_source(self, config: Any) -> None:
         self.markdown = ""
@@ -37,6 +47,9 @@ class RecordPage(Page):
         self.meta = meta
 
     def render(self, config: Any, files: Any) -> None:
-        self.content = self.generated.render_body()
+        if self.body_index is None:
+            self.content = self.generated.render_body()
+        else:
+            self.content = BODY_MARKER.format(self.body_index)
         self.toc = get_toc([])
         self.present_anchor_ids = set()

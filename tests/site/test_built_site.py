@@ -245,3 +245,21 @@ def test_every_municipality_is_on_the_municipalities_page(real_site):
 
 def test_home_page_title_is_the_site_name_once(real_site):
     assert real_site.parse("").find(".//title").text == "Kennisbank Arbeidsmigratie"
+
+
+def test_bodies_rendered_by_workers_give_the_same_site_byte_for_byte(tmp_path):
+    """The pool (macros.core.render.parallel) must not change a byte: same tree with and without it."""
+    env = {"KENNISBANK_TODAY": "2019-05-01", "SOURCE_DATE_EPOCH": "1700000000"}
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    copy_data(tmp_path / "a" / "data")
+    copy_data(tmp_path / "b" / "data")
+    pooled = build(tmp_path / "a", env={**env, "KENNISBANK_WORKERS": "2"})
+    serial = build(tmp_path / "b", env={**env, "KENNISBANK_WORKERS": "0"})
+    assert pooled.returncode == serial.returncode == 0, pooled.output[-2000:] + serial.output[-2000:]
+    assert "met 2 extra proces(sen)" in pooled.output  # the pool really ran
+    assert "extra proces" not in serial.output
+    files = sorted(p.relative_to(pooled.site) for p in pooled.site.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(serial.site) for p in serial.site.rglob("*") if p.is_file())
+    different = [f for f in files if (pooled.site / f).read_bytes() != (serial.site / f).read_bytes()]
+    assert different == []

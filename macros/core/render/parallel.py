@@ -1,0 +1,139 @@
+"""Render page bodies on the other cores while the caller goes on with its own work.
+
+MkDocs and Material build one page after the other on one core. The bodies of the pages made from data
+(a practice's description through Markdown, its facts, related practices) do not depend on MkDocs, so
+they can be rendered ahead, in worker processes forked from the build once the catalog is loaded: each
+worker has the same catalog, site model and templates without pickling them. The caller asks for body
+``i`` when it needs it (in page order): a body the workers have rendered is taken from them; a chunk no
+worker has started yet is taken back and rendered in the caller, so the caller never waits on a worker
+that is behind and the output never depends on how the work was shared.
+
+Forking is safe only in a process with one thread: under ``mkdocs serve`` (a server thread) and with
+``KENNISBANK_WORKERS=0`` every body is rendered in the caller, when asked for. The output is the same
+either way (tested).
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+
+Job = Callable[[], str]
+
+# The work of the pool being started: set before the fork, read by the forked workers (never pickled).
+_JOBS: Sequence[Job] = ()
+_SIDE: Callable[[], None] | None = None
+
+
+def _render_chunk(start: int, stop: int) -> list[str]:
+    return [_JOBS[i]() for i in range(start, stop)]
+
+
+def _run_side() -> None:
+    if _SIDE is not None:
+        _SIDE()
+
+
+def worker_count() -> int:
+    """Workers to use beside the caller: ``KENNISBANK_WORKERS`` or one less than the usable cores."""
+    setting = os.environ.get("KENNISBANK_WORKERS", "").strip()
+    if setting:
+        try:
+            return max(0, int(setting))
+        except ValueError:
+            raise ValueError(f"KENNISBANK_WORKERS moet een geheel getal zijn, niet {setting!r}") from None
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        cores = os.cpu_count() or 1
+    return max(0, cores - 1)
+
+
+def can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+class ParallelBodies:
+    """Bodies ``0..len(jobs)-1``, rendered by forked workers where possible, else by the caller.
+
+    ``side`` is one more piece of work that needs nothing from the caller (files written from data,
+    such as feeds and open data): a worker does it first, and ``finish_side()`` waits for it (or does
+    it, when no worker took it)."""
+
+    def __init__(self, jobs: Sequence[Job], workers: int | None = None, chunk: int = 16,
+                 side: Callable[[], None] | None = None) -> None:
+        self._jobs = list(jobs)
+        self._side = side
+        self._side_future: Future[None] | None = None
+        self._workers = worker_count() if workers is None else workers
+        self._chunk = max(1, chunk)
+        self._futures: dict[int, Future[list[str]]] = {}
+        self._ready: dict[int, list[str]] = {}
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __len__(self) -> int:
+        return len(self._jobs)
+
+    @property
+    def parallel(self) -> bool:
+        return self._pool is not None
+
+    @property
+    def workers(self) -> int:
+        """Worker processes running beside the caller (0: everything is rendered by the caller)."""
+        return self._workers if self._pool is not None else 0
+
+    def start(self) -> None:
+        """Fork the workers and hand them every chunk (in order); a no-op where forking is unsafe."""
+        global _JOBS, _SIDE
+        if self._pool is not None or self._workers < 1 or len(self._jobs) < 2 * self._chunk or not can_fork():
+            return
+        _JOBS, _SIDE = self._jobs, self._side
+        sys.stdout.flush()  # a child must not write the parent's buffered output a second time
+        sys.stderr.flush()
+        self._pool = ProcessPoolExecutor(self._workers, mp_context=multiprocessing.get_context("fork"))
+        if self._side is not None:
+            self._side_future = self._pool.submit(_run_side)
+        for c, start in enumerate(range(0, len(self._jobs), self._chunk)):
+            self._futures[c] = self._pool.submit(_render_chunk, start, min(start + self._chunk, len(self._jobs)))
+
+    def get(self, i: int) -> str:
+        c, offset = divmod(i, self._chunk)
+        chunk = self._ready.get(c)
+        if chunk is None:
+            future = self._futures.pop(c, None)
+            if future is None or future.cancel():  # no worker has it: render it here, now
+                start = c * self._chunk
+                chunk = _render_local(self._jobs, start, min(start + self._chunk, len(self._jobs)))
+            else:
+                chunk = future.result()
+            self._ready[c] = chunk
+        if offset == len(chunk) - 1:  # bodies are asked for in order, once: free the chunk
+            del self._ready[c]
+        return chunk[offset]
+
+    def finish_side(self) -> None:
+        """Wait for the side work, or do it here if no worker has started it. Once."""
+        side, self._side = self._side, None
+        future, self._side_future = self._side_future, None
+        if future is not None and not future.cancel():
+            future.result()
+        elif side is not None:
+            side()
+
+    def close(self) -> None:
+        """Stop the workers (work not yet started is dropped, side work included)."""
+        global _JOBS, _SIDE
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+        self._futures.clear()
+        self._side_future = None
+        _JOBS, _SIDE = (), None
+
+
+def _render_local(jobs: Sequence[Job], start: int, stop: int) -> list[str]:
+    return [jobs[i]() for i in range(start, stop)]
