@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any, Literal
 
 from markupsafe import Markup, escape
