@@ -13,10 +13,24 @@ from jinja2 import Environment
 
 from ..core.catalog import Catalog, CatalogError, load_catalog
 from ..core.news import Post, load_posts
-from ..core.render.env import make_environment
+from ..core.render.env import MemoryBytecodeCache, make_environment
+from ..core.render.markdown import MarkdownCache
 from ..core.site.registry import SiteModel
 from ..core.site.views import build_today
+from .preview import BodyCache
 from .slots import Slots
+
+
+@dataclass
+class PreviewCaches:
+    """Kept by the plugin across the rebuilds of `mkdocs serve` (never in a one-off build): converted
+    Markdown by text, compiled templates by source checksum (ours and the theme's), record bodies by
+    their inputs."""
+
+    markdown: MarkdownCache = field(default_factory=MarkdownCache)
+    templates: MemoryBytecodeCache = field(default_factory=MemoryBytecodeCache)
+    theme_templates: MemoryBytecodeCache = field(default_factory=MemoryBytecodeCache)
+    bodies: BodyCache = field(default_factory=BodyCache)
 
 
 @dataclass
@@ -30,7 +44,8 @@ class Build:
     slots: Slots = field(default_factory=Slots)
 
     @classmethod
-    def load(cls, data_dir: Path, docs_dir: Path | None = None, today: dt.date | None = None) -> Build:
+    def load(cls, data_dir: Path, docs_dir: Path | None = None, today: dt.date | None = None,
+             caches: PreviewCaches | None = None) -> Build:
         """Load and validate ``data_dir`` and the news posts under ``docs_dir``. Raises CatalogError
         (every error of both at once) or ValueError (a bad KENNISBANK_TODAY)."""
         posts, post_errors = load_posts(docs_dir) if docs_dir else ([], [])
@@ -40,14 +55,15 @@ class Build:
             raise CatalogError([*exc.errors, *post_errors]) from None
         if post_errors:
             raise CatalogError(post_errors)
-        return cls.from_catalog(data_dir, catalog, today, posts)
+        return cls.from_catalog(data_dir, catalog, today, posts, caches)
 
     @classmethod
     def from_catalog(cls, data_dir: Path, catalog: Catalog, today: dt.date | None = None,
-                     posts: list[Post] | None = None) -> Build:
+                     posts: list[Post] | None = None, caches: PreviewCaches | None = None) -> Build:
         """A build of an already loaded catalog, with a fresh Jinja environment and fresh slots."""
         today = today or build_today()
-        env = make_environment()
+        env = make_environment(markdown_cache=caches.markdown if caches else None,
+                               bytecode_cache=caches.templates if caches else None)
         model = SiteModel(catalog, today, env, posts or [])
         return cls(data_dir, today, catalog, env, model, posts or [])
 

@@ -16,7 +16,8 @@ from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import get_relative_url
 
 from ..core.catalog import CatalogError
 from ..core.catalog.errors import visible
@@ -30,9 +31,10 @@ from ..core.render.dates import long_date
 from ..core.render.env import TEMPLATES
 from ..core.render.parallel import ParallelBodies
 from ..core.render.titles import safe_title
-from .build import Build, data_dir_for, empty_catalog
+from .build import Build, PreviewCaches, data_dir_for, empty_catalog
 from .csp import REFERRER_POLICY, CspCollector
 from .macros_env import PAGE_MACROS
+from .preview import SiteRecycler, templates_fingerprint
 from .record_page import BODY_MARKER, RecordPage, deferrable
 from .sandbox import PageSandbox
 from .shell import ShellRenderer
@@ -60,10 +62,16 @@ class KennisbankPlugin(BasePlugin):
         self._changed: dict[str, Any] = {}
         self._csp = CspCollector()
         self._bodies = ParallelBodies(())
+        self._records: list[RecordPage] = []
+        self._outside_mkdocs: list[tuple[tuple, RecordPage]] = []
+        self._shell = ShellRenderer()
+        self._caches: PreviewCaches | None = None
+        self._recycler = SiteRecycler()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Under `mkdocs serve` data and page errors are shown in the page; a build still fails on them.
         self._serving = command == "serve"
+        self._caches = PreviewCaches() if self._serving else None
 
     @property
     def build(self) -> Build:
@@ -76,7 +84,7 @@ class KennisbankPlugin(BasePlugin):
         self._data_errors = None
         self._repository_checks(config, data_dir)
         try:
-            self._build = self._last_good = Build.load(data_dir, Path(config.docs_dir))
+            self._build = self._last_good = Build.load(data_dir, Path(config.docs_dir), caches=self._caches)
         except CatalogError as exc:
             if not self._serving:  # `make build` and CI fail on any data error
                 raise PluginError(exc.report()) from None
@@ -84,7 +92,7 @@ class KennisbankPlugin(BasePlugin):
             preview_log.error(exc.report())
             self._data_errors = exc
             last = self._last_good.catalog if self._last_good else empty_catalog(data_dir)
-            self._build = Build.from_catalog(data_dir, last)
+            self._build = Build.from_catalog(data_dir, last, caches=self._caches)
         except ValueError as exc:  # a bad KENNISBANK_TODAY
             raise PluginError(str(exc)) from None
         return config
@@ -101,6 +109,17 @@ class KennisbankPlugin(BasePlugin):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self._sandbox_macros(config)
+        self._finish_previous()
+        if self._serving:  # MkDocs cleans site_dir next: hand it an empty one (see preview.py)
+            self._recycler.set_aside(Path(config.site_dir))
+
+    def _finish_previous(self) -> None:
+        """Wait for what the previous build left running (the preview's data files); an error there is
+        reported now, in the preview's log."""
+        try:
+            self._bodies.close()
+        except Exception as exc:  # noqa: BLE001 - any failure of the previous build's data files
+            preview_log.error(f"kennisbank: de databestanden van de vorige bouw zijn niet geschreven: {exc}")
 
     def _sandbox_macros(self, config: MkDocsConfig) -> None:
         """Replace mkdocs-macros' plain Jinja environment (made in its on_config, which has run by
@@ -135,6 +154,10 @@ class KennisbankPlugin(BasePlugin):
         if clashes:
             raise PluginError("\n".join(str(e) for e in clashes))
         deferred: list[Callable[[], str]] = []
+        self._records = []
+        bodies = self._caches.bodies if self._caches is not None else None
+        if bodies is not None:
+            bodies.begin((templates_fingerprint(TEMPLATES), b.model.site_inputs()))
         for gen in b.model.pages(lambda path: self._edit_url(config, path)):
             file = File.generated(config, gen.src_uri, content="")
             files.append(file)
@@ -142,14 +165,21 @@ class KennisbankPlugin(BasePlugin):
             # The page body carries its own edit link, in words, to the YAML file; Material's icon
             # button would only repeat it (and add an icon to every record page).
             page.edit_url = None
+            self._records.append(page)
             if self._shell_enabled() and deferrable(gen):
                 page.body_index = len(deferred)
-                deferred.append(gen.render_body)
+                if bodies is not None and gen.inputs is not None:
+                    deferred.append(partial(bodies.body, gen.src_uri, gen.inputs, gen.render_body))
+                else:
+                    deferred.append(gen.render_body)
+        self._outside_mkdocs = self._preview_fast_path(config) if self._serving else []
         # When each Markdown page last changed (git), shown at the foot of the page.
         self._changed = last_changed(Path(config.docs_dir))
         # Record bodies are rendered on the other cores while MkDocs reads and builds the other pages.
-        self._bodies.close()
-        self._bodies = ParallelBodies(deferred, side=partial(self._write_data_files, config))
+        self._finish_previous()
+        # Not under `mkdocs serve`: there every body goes through the body cache of this process.
+        self._bodies = ParallelBodies(deferred, workers=0 if self._serving else None,
+                                      side=partial(self._write_data_files, config))
         self._bodies.start()
         # News feeds: generated files (so links to them are checked like any other page's).
         author = _settings(config).get("organisatie") or config.site_name
@@ -157,6 +187,38 @@ class KennisbankPlugin(BasePlugin):
         files.append(File.generated(config, news_feeds.RSS_PATH, content=news_feeds.rss(self.build.posts, site_url, author)))
         files.append(File.generated(config, news_feeds.ATOM_PATH, content=news_feeds.atom(self.build.posts, site_url, author)))
         return files
+
+    def _preview_fast_path(self, config: MkDocsConfig) -> list[tuple[tuple, RecordPage]]:
+        """Under `mkdocs serve`, MkDocs builds one record page of each shell (see ``shell.py``) and we
+        write the others in ``on_post_build`` from that shell: MkDocs' own work per page (context,
+        plugin events, template) is most of a rebuild at a thousand records, and a preview must be
+        quick. The pages are the same as in a build (tested); they stay in ``files``, marked excluded,
+        so MkDocs skips them. Only pages search does not read are written so (see ``deferrable``)."""
+        seen: set[tuple] = set()
+        out = []
+        for page in self._records:
+            if page.body_index is None:
+                continue
+            page.read_source(config)
+            key = ShellRenderer.key(page, get_relative_url(".", page.url))
+            if key in seen:
+                page.file.inclusion = InclusionLevel.EXCLUDED
+                out.append((key, page))
+            else:
+                seen.add(key)
+        return out
+
+    def _write_outside_mkdocs(self, config: MkDocsConfig) -> None:
+        shell = self._shell
+        for key, page in self._outside_mkdocs:
+            parts = shell.parts(key)
+            if parts is None:
+                raise PluginError(f"kennisbank: geen paginasjabloon voor {page.file.src_uri} ({key})")
+            page.content = BODY_MARKER.format(page.body_index)
+            # Its shell is the one MkDocs just built and checked for a page of the same kind.
+            output = self._finish_page(shell.fill(parts, page), page, shell_verified=True)
+            self._recycler.write(output.encode("utf-8", errors="xmlcharrefreplace"), Path(page.file.abs_dest_path),
+                                 Path(config.site_dir))
 
     def on_page_markdown(self, markdown: str, page: Any, config: MkDocsConfig, files: Files) -> str:
         changed = self._changed.get(page.file.src_uri)
@@ -177,17 +239,19 @@ class KennisbankPlugin(BasePlugin):
                 value = page.meta.get(key)
                 if value is not None and not isinstance(value, Markup):
                     page.meta[key] = Markup(escape(str(value)))
+        if self._caches is not None:
+            env.bytecode_cache = self._caches.theme_templates
         env.filters["safe_title"] = safe_title
         env.filters["kb_long_date"] = long_date
-        env.globals["kb_shell"] = ShellRenderer()
+        self._shell = env.globals["kb_shell"] = ShellRenderer()
         self._csp = CspCollector()
         env.globals["kb_csp"] = self._csp
         env.globals["kb_referrer_policy"] = REFERRER_POLICY
-        self._add_search_entries(config, files)
+        self._add_search_entries(config, self._records)
         return env
 
     @staticmethod
-    def _add_search_entries(config: MkDocsConfig, files: Files) -> None:
+    def _add_search_entries(config: MkDocsConfig, records: list[RecordPage]) -> None:
         """Give Material's search the entries generated from data, instead of letting it parse the HTML."""
         try:
             from material.plugins.search.plugin import SearchPlugin
@@ -196,9 +260,8 @@ class KennisbankPlugin(BasePlugin):
         search = next((p for p in config.plugins.values() if isinstance(p, SearchPlugin)), None)
         if search is None or not search.config.enabled:
             return
-        for file in files.documentation_pages():
-            page = file.page
-            if isinstance(page, RecordPage) and page.generated.search_entry:
+        for page in records:
+            if page.generated.search_entry:
                 search.search_index.entries.append(page.generated.search_entry())
 
     def on_page_content(self, html: str, page: Any, config: MkDocsConfig, files: Files) -> str:
@@ -211,6 +274,13 @@ class KennisbankPlugin(BasePlugin):
         return html
 
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
+        return self._finish_page(output, page)
+
+    def _finish_page(self, output: str, page: Any, shell_verified: bool = False) -> str:
+        """Put in the deferred body and the slots, the preview's error banner, and check the page's
+        inline scripts against its policy. ``shell_verified``: the page is a verified shell filled
+        with escaped values and a body, so only the body needs a look."""
+        body = ""
         if isinstance(page, RecordPage) and page.body_index is not None:
             body = self._bodies.get(page.body_index)
             if "data-search-" in body:
@@ -221,7 +291,8 @@ class KennisbankPlugin(BasePlugin):
             banner = self.build.model.render("preview-errors.html", errors=self._data_errors.errors,
                                              had_good=self._last_good is not None)
             output = _BODY.sub(lambda m: m.group(0) + banner, output, count=1)
-        self._verify_csp(output, page.file.src_uri)
+        if not shell_verified or "<script" in body.lower():
+            self._verify_csp(output, page.file.src_uri)
         return output
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
@@ -246,15 +317,26 @@ class KennisbankPlugin(BasePlugin):
         write_downloads(b.model.policy_index.agreements, Path(config.site_dir))  # .docx and .odt per agreement
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        self._bodies.finish_side()
+        self._write_outside_mkdocs(config)
+        # The preview reloads the browser when the pages are written; feeds, open data and downloads
+        # follow a moment later (the next rebuild waits for them).
+        self._bodies.finish_side(background=self._serving)
         if self._bodies.workers:
             log.info(f"kennisbank: {len(self._bodies)} paginateksten en de databestanden gemaakt met "
                      f"{self._bodies.workers} extra proces(sen)")
-        self._bodies.close()
+        if not self._serving:
+            self._bodies.close()
         self._csp.write_headers(Path(config.site_dir))
+        if self._caches is not None:
+            self._caches.markdown.sweep()
+        self._recycler.finish()
+
+    def on_shutdown(self) -> None:
+        self._finish_previous()
+        self._recycler.close()
 
     def on_build_error(self, *, error: Exception) -> None:
-        self._bodies.close()
+        self._finish_previous()
 
     @staticmethod
     def _shell_enabled() -> bool:

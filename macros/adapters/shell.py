@@ -59,11 +59,24 @@ class ShellRenderer:
         page = context["page"]
         if not self.enabled:  # reference rendering, for tests and debugging
             return Markup(env.get_template(self.template).render(context.get_all()))
-        key = (context.get("base_url"), page.meta.get("kb_kind"), tuple(page.meta.get("hide") or ()),
-               bool(page.edit_url), bool(page.canonical_url), bool(page.meta.get("description")))
+        key = self.key(page, context.get("base_url"))
         parts = self._shells.get(key)
         if parts is None:
             parts = self._shells[key] = self._build(env, context)
+        return Markup(self.fill(parts, page))
+
+    @staticmethod
+    def key(page: Any, base_url: str | None) -> tuple:
+        """What makes two record pages' shells differ (all else is the same for pages of a kind)."""
+        return (base_url, page.meta.get("kb_kind"), tuple(page.meta.get("hide") or ()),
+                bool(page.edit_url), bool(page.canonical_url), bool(page.meta.get("description")))
+
+    def parts(self, key: tuple) -> list[str] | None:
+        """The shell made for ``key`` in this build, if a page with that key has been rendered."""
+        return self._shells.get(key)
+
+    @staticmethod
+    def fill(parts: list[str], page: Any) -> str:
         values = {
             "TITLE": str(safe_title(page.title)),
             "CONTENT": page.content or "",
@@ -72,8 +85,7 @@ class ShellRenderer:
             "ABSURL": str(escape(page.abs_url or "")),
             "DESCRIPTION": str(escape(page.meta.get("description", ""))),
         }
-        out = [part if i % 2 == 0 else values[part] for i, part in enumerate(parts)]
-        return Markup("".join(out))
+        return "".join(part if i % 2 == 0 else values[part] for i, part in enumerate(parts))
 
     def _build(self, env: Any, context: Context) -> list[str]:
         ctx = dict(context.get_all())

@@ -17,10 +17,39 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"align"}
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
+class MarkdownCache:
+    """Converted text kept between builds of one process (the preview under `mkdocs serve`), keyed
+    by the text itself: a rebuild converts only what changed. ``sweep()`` after a build forgets what
+    that build did not use, so the cache never holds more than one site's text."""
+
+    def __init__(self) -> None:
+        self._html: dict[str, Markup] = {}
+        self._used: set[str] = set()
+
+    def get(self, text: str) -> Markup | None:
+        html = self._html.get(text)
+        if html is not None:
+            self._used.add(text)
+        return html
+
+    def put(self, text: str, html: Markup) -> None:
+        self._html[text] = html
+        self._used.add(text)
+
+    def sweep(self) -> None:
+        self._html = {text: html for text, html in self._html.items() if text in self._used}
+        self._used = set()
+
+    def __len__(self) -> int:
+        return len(self._html)
+
+
 class SafeMarkdown:
     """Render untrusted Markdown. Headings start at h3 (the page owns h1 and h2)."""
 
-    def __init__(self, heading_base: int = 3):
+    def __init__(self, heading_base: int = 3, cache: MarkdownCache | None = None):
+        self._cache = cache
+        self._prefix = f"{heading_base}\0"  # the same text converts differently with another base
         self._md = markdown.Markdown(
             extensions=["tables", "def_list", "abbr", "sane_lists", "toc"],
             extension_configs={"toc": {"baselevel": heading_base, "anchorlink": False, "permalink": False}},
@@ -30,10 +59,17 @@ class SafeMarkdown:
     def __call__(self, text: str | None) -> Markup:
         if not text:
             return Markup("")
+        if self._cache is not None:
+            hit = self._cache.get(self._prefix + text)
+            if hit is not None:
+                return hit
         self._md.reset()
         html = self._md.convert(text)
         clean = nh3.clean(
             html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
             link_rel="noopener noreferrer", strip_comments=True,
         )
-        return Markup(clean)
+        html_out = Markup(clean)
+        if self._cache is not None:
+            self._cache.put(self._prefix + text, html_out)
+        return html_out

@@ -73,6 +73,8 @@ class ParallelBodies:
         self._futures: dict[int, Future[list[str]]] = {}
         self._ready: dict[int, list[str]] = {}
         self._pool: ProcessPoolExecutor | None = None
+        self._thread: threading.Thread | None = None
+        self._thread_error: BaseException | None = None
 
     def __len__(self) -> int:
         return len(self._jobs)
@@ -115,14 +117,24 @@ class ParallelBodies:
             del self._ready[c]
         return chunk[offset]
 
-    def finish_side(self) -> None:
-        """Wait for the side work, or do it here if no worker has started it. Once."""
+    def finish_side(self, background: bool = False) -> None:
+        """Wait for the side work, or do it here if no worker has started it. Once. ``background``:
+        do it in a thread of this process instead, and return at once (``close()`` waits for it)."""
         side, self._side = self._side, None
         future, self._side_future = self._side_future, None
         if future is not None and not future.cancel():
             future.result()
+        elif side is not None and background:
+            self._thread = threading.Thread(target=self._run_in_thread, args=(side,), name="kennisbank-data", daemon=True)
+            self._thread.start()
         elif side is not None:
             side()
+
+    def _run_in_thread(self, side: Callable[[], None]) -> None:
+        try:
+            side()
+        except BaseException as exc:  # handed to the caller by close()
+            self._thread_error = exc
 
     def close(self) -> None:
         """Stop the workers (work not yet started is dropped, side work included)."""
@@ -133,6 +145,12 @@ class ParallelBodies:
         self._futures.clear()
         self._side_future = None
         _JOBS, _SIDE = (), None
+        thread, self._thread = self._thread, None
+        if thread is not None:
+            thread.join()
+        error, self._thread_error = self._thread_error, None
+        if error is not None:
+            raise error
 
 
 def _render_local(jobs: Sequence[Job], start: int, stop: int) -> list[str]:

@@ -35,6 +35,10 @@ class GeneratedPage:
     search_exclude: bool = False
     # When set, the search entry is made from the data instead of by parsing the page's HTML.
     search_entry: Callable[[], dict[str, str]] | None = field(default=None, compare=False, repr=False)
+    # When set: everything the body is made from besides the site-wide data (taxonomies, templates,
+    # build date), as comparable values. Two builds with equal inputs make the same body, so the
+    # preview keeps it (see macros.adapters.preview.BodyCache).
+    inputs: Callable[[], object] | None = field(default=None, compare=False, repr=False)
 
     @property
     def url(self) -> str:
@@ -64,6 +68,18 @@ class SiteModel:
                       related=self.index.related(p), policies=self.policy_index.for_practice(p.id),
                       agreements=self.policy_index.agreements_for_practice(p.id))
 
+    def practice_inputs(self, p: Practice, root: str, edit_url: str) -> object:
+        """What ``practice_body`` reads besides the site-wide data (keep the two in step)."""
+        return (p, root, edit_url, tuple(self.index.related(p)), tuple(self.policy_index.for_practice(p.id)),
+                tuple(self.policy_index.agreements_for_practice(p.id)))
+
+    def site_inputs(self) -> object:
+        """What every body may read: the taxonomies, totals and the build date (the templates are
+        compared by the caller)."""
+        cat = self.cat
+        return (self.today, cat.pillars, cat.themes, cat.regions, cat.municipalities, cat.sources,
+                cat.policy_counts, cat.municipality_sources)
+
     def event_body(self, e: Event, root: str, edit_url: str) -> str:
         related = [self.cat.practices[i] for i in e.gerelateerd]
         return self.render("event.html", e=e, root=root, edit_url=edit_url, related=related,
@@ -92,6 +108,11 @@ class SiteModel:
         return self.render("policy.html", p=p, pi=self.policy_index, root=root, edit_url=edit_url,
                            related=[self.cat.practices[i] for i in p.gerelateerd], agreements=agreements)
 
+    def policy_inputs(self, p: Policy, root: str, edit_url: str) -> object:
+        # The policy index's labels come from the taxonomies; its lists are the policies themselves.
+        return (p, root, edit_url, tuple(self.policy_index.policies), tuple(self.policy_index.agreements),
+                tuple(self.cat.practices[i] for i in p.gerelateerd))
+
     def policy_search_entry(self, p: Policy, location: str) -> dict[str, str]:
         """Search knows a policy by its title, summary, facts and every key rule (with its value)."""
         pi = self.policy_index
@@ -110,6 +131,10 @@ class SiteModel:
         return self.render("agreement.html", a=a, root=root, edit_url=edit_url, paragraphs=paragraphs,
                            policies=[self.cat.policies[i] for i in a.beleidsvoorbeelden],
                            related=[self.cat.practices[i] for i in a.gerelateerd])
+
+    def agreement_inputs(self, a: Agreement, root: str, edit_url: str) -> object:
+        return (a, root, edit_url, tuple(self.cat.policies[i] for i in a.beleidsvoorbeelden),
+                tuple(self.cat.practices[i] for i in a.gerelateerd))
 
     def agreement_search_entry(self, a: Agreement, location: str) -> dict[str, str]:
         facts = [
@@ -183,7 +208,8 @@ class SiteModel:
             out.append(GeneratedPage(
                 src, p.titel, p.samenvatting, "practice", p.path,
                 partial(self.practice_body, p, _root(src), edit_url(p.path)),
-                search_entry=partial(self.practice_search_entry, p, page_url(src))))
+                search_entry=partial(self.practice_search_entry, p, page_url(src)),
+                inputs=partial(self.practice_inputs, p, _root(src), edit_url(p.path))))
         area_members: dict[str, list[Practice]] = {}
         for p in self.index.practices:
             for a in p.area_ids:
@@ -194,34 +220,37 @@ class SiteModel:
                 members = self.index.by_theme.get(t.id, [])
                 if not members:  # an empty listing is not published (nor in the sitemap)
                     continue
+                body = partial(self.listing_body, f"Goede voorbeelden: {t.naam}",
+                               f"Praktijken met het thema {t.naam} ({pillar_phrase(pillar)}).", members,
+                               f"thema={t.id}", _root(src))
                 out.append(GeneratedPage(
                     src, f"Goede voorbeelden: {t.naam}", f"Goede voorbeelden over {t.naam.lower()} ({pillar_phrase(pillar)}).",
-                    "theme", None,
-                    partial(self.listing_body, f"Goede voorbeelden: {t.naam}",
-                          f"Praktijken met het thema {t.naam} ({pillar_phrase(pillar)}).", members,
-                          f"thema={t.id}", _root(src)), search_exclude=True))
+                    "theme", None, body, search_exclude=True, inputs=partial(_listing_inputs, body)))
         areas = [(r.id, r.naam) for r in cat.regions.values()] + [(k, f"Provincie {v}") for k, v in PROVINCES.items()]
         areas.append(("landelijk", "Landelijk"))
         for key, name in areas:
             if key not in area_members:  # no practices: no page
                 continue
             src = f"goede-voorbeelden/regio/{key}.md"
+            body = partial(self.listing_body, f"Goede voorbeelden: {name}", f"Praktijken in of voor {name}.",
+                           area_members.get(key, []), f"regio={key}", _root(src))
             out.append(GeneratedPage(
-                src, f"Goede voorbeelden: {name}", f"Goede voorbeelden in {name}.", "region", None,
-                partial(self.listing_body, f"Goede voorbeelden: {name}", f"Praktijken in of voor {name}.",
-                      area_members.get(key, []), f"regio={key}", _root(src)), search_exclude=True))
+                src, f"Goede voorbeelden: {name}", f"Goede voorbeelden in {name}.", "region", None, body,
+                search_exclude=True, inputs=partial(_listing_inputs, body)))
         for pol in self.policy_index.policies:
             src = f"beleidsvoorbeelden/{pol.id}.md"
             out.append(GeneratedPage(
                 src, pol.titel, pol.samenvatting, "policy", pol.path,
                 partial(self.policy_body, pol, _root(src), edit_url(pol.path)),
-                search_entry=partial(self.policy_search_entry, pol, page_url(src))))
+                search_entry=partial(self.policy_search_entry, pol, page_url(src)),
+                inputs=partial(self.policy_inputs, pol, _root(src), edit_url(pol.path))))
         for agr in self.policy_index.agreements:
             src = f"modelovereenkomsten/{agr.id}.md"
             out.append(GeneratedPage(
                 src, agr.titel, agr.samenvatting, "agreement", agr.path,
                 partial(self.agreement_body, agr, _root(src), edit_url(agr.path)),
-                search_entry=partial(self.agreement_search_entry, agr, page_url(src))))
+                search_entry=partial(self.agreement_search_entry, agr, page_url(src)),
+                inputs=partial(self.agreement_inputs, agr, _root(src), edit_url(agr.path))))
         for e in sorted(cat.events.values(), key=lambda e: e.id):
             src = f"agenda/{e.id}.md"
             out.append(GeneratedPage(
@@ -246,6 +275,11 @@ class SiteModel:
             if c.key == key:
                 return self.render("opendata-fields.html", c=c, fields=fields)
         raise KeyError(f"open data: onbekende collectie '{key}'")
+
+
+def _listing_inputs(body: partial[str]) -> object:
+    """A listing's body is made from its arguments alone (heading, intro, practices, query, root)."""
+    return tuple(tuple(a) if isinstance(a, list) else a for a in body.args)
 
 
 def pillar_phrase(pillar: Pillar) -> str:

@@ -1,0 +1,109 @@
+"""What only the preview (`mkdocs serve`) does to rebuild quickly.
+
+Record bodies whose inputs did not change are kept (``BodyCache``). And the previous site is put aside
+instead of being deleted by MkDocs file by file (``SiteRecycler``):
+
+MkDocs empties ``site_dir`` before every build, one ``rmdir`` per page folder: with a thousand record
+pages that is a large share of a rebuild on a slow disk. Before MkDocs cleans, the previous site's
+entries are moved (one rename each, a few dozen) into a folder beside it; MkDocs then finds an empty
+folder, and a background thread deletes the old site while the rebuild goes on. A page the new build
+writes exactly as before is moved back instead of written again.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+
+class SiteRecycler:
+    def __init__(self) -> None:
+        self._old: Path | None = None
+        self._digests: dict[str, bytes] = {}
+        self._previous: dict[str, bytes] = {}
+        self._sweepers: list[threading.Thread] = []
+        self._count = 0
+
+    def set_aside(self, site_dir: Path) -> None:
+        """Move the previous build's files out of ``site_dir`` (called before MkDocs cleans it)."""
+        self.finish()
+        if not site_dir.is_dir() or not any(site_dir.iterdir()):
+            self._previous, self._digests = self._digests, {}
+            return
+        self._count += 1
+        old = site_dir.with_name(f"{site_dir.name}.kb-vorige-{os.getpid()}-{self._count}")
+        old.mkdir()
+        for entry in site_dir.iterdir():
+            os.rename(entry, old / entry.name)
+        self._old = old
+        self._previous, self._digests = self._digests, {}
+
+    def write(self, content: bytes, path: Path, site_dir: Path) -> None:
+        """Write a page, or move its previous copy back when it did not change."""
+        rel = path.relative_to(site_dir).as_posix()
+        digest = hashlib.blake2b(content, digest_size=16).digest()
+        self._digests[rel] = digest
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if self._old is not None and self._previous.get(rel) == digest:
+            try:
+                os.rename(self._old / rel, path)
+                return
+            except OSError:
+                pass  # gone or moved: write it
+        path.write_bytes(content)
+
+    def finish(self) -> None:
+        """Delete the set-aside site in the background (the preview does not wait for it)."""
+        old, self._old = self._old, None
+        self._sweepers = [t for t in self._sweepers if t.is_alive()]
+        if old is not None:
+            sweeper = threading.Thread(target=shutil.rmtree, args=(old,), kwargs={"ignore_errors": True},
+                                       name="kennisbank-sweeper", daemon=True)
+            sweeper.start()
+            self._sweepers.append(sweeper)
+
+    def close(self) -> None:
+        """Wait for the deletions (at the end of `mkdocs serve`)."""
+        self.finish()
+        for t in self._sweepers:
+            t.join()
+        self._sweepers = []
+
+
+class BodyCache:
+    """Record bodies kept between rebuilds: a body is rendered again only when what it is made from
+    changed (``GeneratedPage.inputs``, compared by value), or anything site-wide did (taxonomies, build
+    date, our templates: ``begin`` empties the cache then)."""
+
+    def __init__(self) -> None:
+        self._site: object = None
+        self._bodies: dict[str, tuple[object, str]] = {}
+        self.rendered = 0  # bodies rendered in the current build (the rest came from the cache)
+
+    def begin(self, site: object) -> None:
+        if site != self._site:
+            self._bodies.clear()
+            self._site = site
+        self.rendered = 0
+
+    def body(self, key: str, inputs: Callable[[], object], render: Callable[[], str]) -> str:
+        now = inputs()
+        kept = self._bodies.get(key)
+        if kept is not None and kept[0] == now:
+            return kept[1]
+        body = render()
+        self._bodies[key] = (now, body)
+        self.rendered += 1
+        return body
+
+
+def templates_fingerprint(folder: Path) -> str:
+    """One digest of every file under ``folder`` (names and bytes)."""
+    h = hashlib.blake2b(digest_size=16)
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        h.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
+        h.update(path.read_bytes() + b"\0")
+    return h.hexdigest()

@@ -1,0 +1,71 @@
+"""The preview (`mkdocs serve`) writes most record pages itself from a shell MkDocs built, keeps bodies
+whose inputs did not change, and recycles the previous site: it must still show exactly what a build
+makes, and every change where it belongs."""
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+import yaml
+
+from macros.dev.mkdocs_serve import get, serving, wait_for
+from tests.helpers import REPO, build, copy_data
+
+pytestmark = pytest.mark.site
+ENV = {"KENNISBANK_TODAY": "2026-11-24", "SOURCE_DATE_EPOCH": "1700000000"}
+_LIVERELOAD = re.compile(r"<script>\s*var livereload = function.*?</script>(?=</body>)", re.S)
+
+
+def _served(url: str) -> str:
+    return _LIVERELOAD.sub("", get(url) or "")
+
+
+def test_preview_pages_are_the_pages_a_build_makes(tmp_path):
+    copy_data(tmp_path / "data")
+    built = build(tmp_path, env=ENV)
+    assert built.returncode == 0, built.output[-2000:]
+    site_url = "https://kennisbank-arbeidsmigratie.example.nl/"
+    pages = sorted(p.parent.relative_to(built.site).as_posix() for p in built.site.glob("*/**/index.html")
+                   if p.parent.parent.name in {"goede-voorbeelden", "thema", "regio", "beleidsvoorbeelden",
+                                                "modelovereenkomsten"})
+    assert len(pages) > 30
+    with serving(tmp_path / "mkdocs.yml", ENV) as (url, _):
+        wait_for(url + pages[-1] + "/", lambda html: "</html>" in html)
+        for rel in pages:
+            expected = (built.site / rel / "index.html").read_text(encoding="utf-8").replace(site_url, url)
+            assert _served(url + rel + "/") == expected, rel
+
+
+def test_preview_shows_each_change_where_it_belongs(tmp_path):
+    data = copy_data(tmp_path / "data")
+    shutil.copytree(REPO / "docs", tmp_path / "docs")
+    practices = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (data / "goede-voorbeelden").glob("*.yaml")}
+    theme = "huisvesting"
+    members = sorted(pid for pid, rec in practices.items() if theme in rec["themas"])
+    assert len(members) >= 2
+    edited, other = members[0], members[1]
+    build(tmp_path, env=ENV)  # writes mkdocs.yml
+    with serving(tmp_path / "mkdocs.yml", ENV) as (url, _):
+        page = url + f"goede-voorbeelden/{edited}/"
+        wait_for(page, lambda html: practices[edited]["titel"][:20] in html)
+        before_other = _served(url + f"goede-voorbeelden/{other}/")
+        # 1. A practice's title: its page, the theme listing and every page that lists it as related.
+        path = data / "goede-voorbeelden" / f"{edited}.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            f"titel: {practices[edited]['titel']}", "titel: Gewijzigde titel voor de preview", 1), encoding="utf-8")
+        wait_for(page, lambda html: "Gewijzigde titel voor de preview" in html)
+        assert "Gewijzigde titel voor de preview" in _served(url + f"goede-voorbeelden/thema/{theme}/")
+        related_to_edited = [pid for pid in practices if pid != edited
+                             and f'href="../{edited}/">' in (_served(url + f"goede-voorbeelden/{pid}/"))]
+        assert related_to_edited, "no page lists the edited practice as related"
+        for pid in related_to_edited:
+            assert "Gewijzigde titel voor de preview" in _served(url + f"goede-voorbeelden/{pid}/"), pid
+        # 2. A theme's name (site-wide data): every practice page with that theme.
+        themas = data / "themas.yaml"
+        text = themas.read_text(encoding="utf-8")
+        name = next(t["naam"] for pl in yaml.safe_load(text)["pijlers"] for t in pl["themas"] if t["id"] == theme)
+        themas.write_text(text.replace(f"naam: {name}\n", "naam: Woonruimte (preview)\n", 1), encoding="utf-8")
+        wait_for(page, lambda html: "Woonruimte (preview)" in html)
+        assert "Woonruimte (preview)" in _served(url + f"goede-voorbeelden/{other}/")
+        assert _served(url + f"goede-voorbeelden/{other}/") != before_other
