@@ -17,7 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.utils import get_relative_url
+from mkdocs.utils import get_relative_url, write_file
 
 from ..core.catalog import CatalogError
 from ..core.catalog.errors import visible
@@ -64,6 +64,7 @@ class KennisbankPlugin(BasePlugin):
         self._bodies = ParallelBodies(())
         self._records: list[RecordPage] = []
         self._outside_mkdocs: list[tuple[tuple, RecordPage]] = []
+        self._files: Files | None = None
         self._shell = ShellRenderer()
         self._caches: PreviewCaches | None = None
         self._recycler = SiteRecycler()
@@ -172,7 +173,8 @@ class KennisbankPlugin(BasePlugin):
                     deferred.append(partial(bodies.body, gen.src_uri, gen.inputs, gen.render_body))
                 else:
                     deferred.append(gen.render_body)
-        self._outside_mkdocs = self._preview_fast_path(config) if self._serving else []
+        self._outside_mkdocs = self._fast_path(config) if self._shell_enabled() else []
+        self._files = files
         # When each Markdown page last changed (git), shown at the foot of the page.
         self._changed = last_changed(Path(config.docs_dir))
         # Record bodies are rendered on the other cores while MkDocs reads and builds the other pages.
@@ -188,12 +190,13 @@ class KennisbankPlugin(BasePlugin):
         files.append(File.generated(config, news_feeds.ATOM_PATH, content=news_feeds.atom(self.build.posts, site_url, author)))
         return files
 
-    def _preview_fast_path(self, config: MkDocsConfig) -> list[tuple[tuple, RecordPage]]:
-        """Under `mkdocs serve`, MkDocs builds one record page of each shell (see ``shell.py``) and we
-        write the others in ``on_post_build`` from that shell: MkDocs' own work per page (context,
-        plugin events, template) is most of a rebuild at a thousand records, and a preview must be
-        quick. The pages are the same as in a build (tested); they stay in ``files``, marked excluded,
-        so MkDocs skips them. Only pages search does not read are written so (see ``deferrable``)."""
+    def _fast_path(self, config: MkDocsConfig) -> list[tuple[tuple, RecordPage]]:
+        """MkDocs builds one record page of each shell (see ``shell.py``) and we write the others in
+        ``on_post_build`` from that shell: MkDocs' own work per page (context, plugin events, template)
+        is most of the build at a thousand records. The pages are the same as MkDocs would make
+        (tested); they stay in ``files``, marked excluded so MkDocs skips them, and go into the
+        sitemap (``overrides/sitemap.xml``). Only pages search does not read are written so (see
+        ``deferrable``)."""
         seen: set[tuple] = set()
         out = []
         for page in self._records:
@@ -217,8 +220,17 @@ class KennisbankPlugin(BasePlugin):
             page.content = BODY_MARKER.format(page.body_index)
             # Its shell is the one MkDocs just built and checked for a page of the same kind.
             output = self._finish_page(shell.fill(parts, page), page, shell_verified=True)
-            self._recycler.write(output.encode("utf-8", errors="xmlcharrefreplace"), Path(page.file.abs_dest_path),
-                                 Path(config.site_dir))
+            content = output.encode("utf-8", errors="xmlcharrefreplace")
+            if self._serving:
+                self._recycler.write(content, Path(page.file.abs_dest_path), Path(config.site_dir))
+            else:
+                write_file(content, page.file.abs_dest_path)
+
+    def sitemap_files(self, pages: list[File]) -> list[File]:
+        """The pages the sitemap lists: MkDocs' (``pages``) and the ones we write, in the files' order."""
+        ours = {id(page.file) for _, page in self._outside_mkdocs}
+        listed = {id(f) for f in pages}
+        return [f for f in (self._files or ()) if id(f) in listed or id(f) in ours]
 
     def on_page_markdown(self, markdown: str, page: Any, config: MkDocsConfig, files: Files) -> str:
         changed = self._changed.get(page.file.src_uri)
@@ -247,6 +259,7 @@ class KennisbankPlugin(BasePlugin):
         self._csp = CspCollector()
         env.globals["kb_csp"] = self._csp
         env.globals["kb_referrer_policy"] = REFERRER_POLICY
+        env.globals["kb_sitemap_files"] = self.sitemap_files
         self._add_search_entries(config, self._records)
         return env
 
