@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -58,18 +59,27 @@ class SchemaIssue:
     message: str
 
 
-class SchemaSet:
-    """All schemas of one data/schemas folder, with their cross-file $refs resolved."""
+def _schema_files(folder: Path) -> tuple[tuple[str, bytes], ...]:
+    return tuple((file.name, file.read_bytes()) for file in sorted(folder.glob("*.schema.json")))
 
-    def __init__(self, folder: Path):
+
+class SchemaSet:
+    """All schemas of one data/schemas folder, with their cross-file $refs resolved.
+
+    ``fingerprint`` names the exact schema files (names and bytes): the same fingerprint, the same
+    verdict on every document (``LoadCache`` relies on it)."""
+
+    def __init__(self, folder: Path, files: tuple[tuple[str, bytes], ...] | None = None):
         self.folder = folder
+        files = _schema_files(folder) if files is None else files
+        self.fingerprint = hashlib.sha256(repr(files).encode()).hexdigest()
         resources = []
         self._uris: dict[str, str] = {}
-        for file in sorted(folder.glob("*.schema.json")):
-            contents = json.loads(file.read_text(encoding="utf-8"))
-            uri = file.name  # relative refs ("gemeenschappelijk.schema.json#/...") resolve by name
+        for filename, raw in files:
+            contents = json.loads(raw.decode("utf-8"))
+            uri = filename  # relative refs ("gemeenschappelijk.schema.json#/...") resolve by name
             resources.append((uri, Resource.from_contents(contents, default_specification=DRAFT202012)))
-            self._uris[file.name.removesuffix(".schema.json")] = uri
+            self._uris[filename.removesuffix(".schema.json")] = uri
         self._registry = Registry().with_resources(resources)
         self._validators: dict[str, Any] = {}
         self._fast: dict[str, Any] = {}
@@ -87,7 +97,8 @@ class SchemaSet:
     def is_valid(self, name: str, data: Any) -> bool:
         """Fast path: the schema compiled to Python by fastjsonschema (the same published schema)."""
         if name not in self._fast:
-            self._fast[name] = fastjsonschema.compile(bundle(self._raw, name), use_formats=False)
+            # use_default=False: a check never writes into the document (LoadCache keeps documents).
+            self._fast[name] = fastjsonschema.compile(bundle(self._raw, name), use_formats=False, use_default=False)
         try:
             self._fast[name](data)
             return True
@@ -199,6 +210,12 @@ def bundle(schemas: dict[str, dict], name: str) -> dict:
     return result
 
 
-@lru_cache(maxsize=8)
 def schema_set(folder: str) -> SchemaSet:
-    return SchemaSet(Path(folder))
+    """The schemas in ``folder`` as they are now on disk; compiled once per distinct content, so an
+    edited schema takes effect in a long-running process (``mkdocs serve``)."""
+    return _schema_set(folder, _schema_files(Path(folder)))
+
+
+@lru_cache(maxsize=8)
+def _schema_set(folder: str, files: tuple[tuple[str, bytes], ...]) -> SchemaSet:
+    return SchemaSet(Path(folder), files)
