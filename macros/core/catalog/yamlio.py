@@ -188,14 +188,24 @@ def parse(text: str) -> Located:
     return out
 
 
-def load_file(path: Path) -> Located:
+def read_source(path: Path) -> bytes:
+    """The bytes of a data file; a symlink or a file over ``MAX_FILE_BYTES`` is refused unread."""
     if path.is_symlink():
         raise YamlSyntaxError(1, 1, "dit bestand is een symbolische link (symlink); zet het bestand zelf in data/")
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise YamlSyntaxError(1, 1, f"het bestand is te groot: {size // 1024} kB, maximaal {MAX_FILE_BYTES // 1024} kB")
+    return path.read_bytes()
+
+
+def decode(raw: bytes) -> str:
+    """``raw`` as ``Path.read_text(encoding="utf-8")`` gives it: UTF-8, universal newlines."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise YamlSyntaxError(1, 1, f"het bestand is geen UTF-8 ({exc.reason})") from exc
-    return parse(text)
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def load_file(path: Path) -> Located:
+    return parse(decode(read_source(path)))
