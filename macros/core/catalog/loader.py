@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import placeholders
+from .cache import FileKey, FileResult, LoadCache
 from .errors import CatalogError, DataError, did_you_mean, display_path, field_name
 from .localtime import exists_in_amsterdam
 from .models import (
@@ -43,7 +44,7 @@ from .models import (
     slugify,
 )
 from .schemas import SchemaSet, schema_set
-from .yamlio import Located, YamlSyntaxError, load_file
+from .yamlio import Located, YamlSyntaxError, decode, parse, read_source
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 COLLECTIONS = {"goede-voorbeelden": "goed-voorbeeld", "evenementen": "evenement",
@@ -130,8 +131,9 @@ class _Doc:
 class _Reader:
     """Reads and schema-checks files under one data root, and collects the errors of finished files."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, cache: LoadCache | None = None):
         self.root = root
+        self.cache = cache
         self.schemas: SchemaSet = schema_set(str(root / "schemas"))
         self.errors: list[DataError] = []
         # Taxonomy files that failed: references to them are not checked (no knock-on errors).
@@ -141,28 +143,47 @@ class _Reader:
         return display_path(path, self.root)
 
     def read(self, path: Path, schema: str) -> _Doc:
-        doc = _Doc(path, self.shown(path))
+        """The file parsed and schema-checked, from the cache when its bytes have not changed."""
+        shown = self.shown(path)
         try:
-            doc.located = load_file(path)
+            raw = read_source(path)
+        except YamlSyntaxError as exc:
+            return _Doc(path, shown, errors=[DataError(shown, exc.line, exc.column, "", exc.message)])
+        if self.cache is None:
+            result = self._examine(_Doc(path, shown), raw, schema)
+        else:
+            key = FileKey.of(raw, schema, self.schemas.fingerprint, shown)
+            cached = self.cache.get(path, key)
+            result = cached if cached is not None else self._examine(_Doc(path, shown), raw, schema)
+            if cached is None:
+                self.cache.put(path, key, result)
+        # Fresh lists for this load: later checks add to them; the parsed document is only read.
+        return _Doc(path, shown, result.located, list(result.errors), set(result.schema_paths))
+
+    def _examine(self, doc: _Doc, raw: bytes, schema: str) -> FileResult:
+        """What the file says on its own (parse, duplicate keys, placeholders, schema): the work a
+        ``LoadCache`` keeps. Nothing here may look at another file."""
+        try:
+            doc.located = parse(decode(raw))
         except YamlSyntaxError as exc:
             doc.errors.append(DataError(doc.shown, exc.line, exc.column, "", exc.message))
-            return doc
+            return FileResult(None, tuple(doc.errors), frozenset())
         for key_path, line, col in doc.located.duplicates:
             doc.errors.append(DataError(doc.shown, line, col, field_name(key_path), "dit veld staat er twee keer in"))
         if doc.data is None:
             doc.error((), "het bestand is leeg")
-            return doc
-        left: set[tuple] = set()
-        for where, text in placeholders.in_data(doc.data):
-            doc.error(where, f"nog niet ingevuld: vervang {text} door de echte gegevens")
-            left.add(where)
-        doc.schema_paths |= left  # later checks stay silent there
-        for issue in self.schemas.validate(schema, doc.data):
-            if tuple(issue.path) in left:
-                continue  # one mistake, one message: the placeholder says what to do
-            doc.error(issue.path, issue.message, issue.field)
-            doc.schema_paths.add(tuple(issue.path))
-        return doc
+        else:
+            left: set[tuple] = set()
+            for where, text in placeholders.in_data(doc.data):
+                doc.error(where, f"nog niet ingevuld: vervang {text} door de echte gegevens")
+                left.add(where)
+            doc.schema_paths |= left  # later checks stay silent there
+            for issue in self.schemas.validate(schema, doc.data):
+                if tuple(issue.path) in left:
+                    continue  # one mistake, one message: the placeholder says what to do
+                doc.error(issue.path, issue.message, issue.field)
+                doc.schema_paths.add(tuple(issue.path))
+        return FileResult(doc.located, tuple(doc.errors), frozenset(doc.schema_paths))
 
     def finish(self, doc: _Doc) -> bool:
         """Keep the file's errors; True when it had none."""
@@ -647,12 +668,17 @@ def _load_agreements(rd: _Reader, cat: Catalog, practice_files: set[str], policy
         rd.finish(doc)
 
 
-def load_catalog(root: Path | str) -> Catalog:
-    """Load and validate everything under ``root`` (the data/ folder). Raises CatalogError."""
+def load_catalog(root: Path | str, *, cache: LoadCache | None = None) -> Catalog:
+    """Load and validate everything under ``root`` (the data/ folder). Raises CatalogError.
+
+    ``cache``: keep one ``LoadCache`` across loads of the same folder (the editor preview) and files
+    whose bytes did not change are not parsed and schema-checked again; the result is the same."""
     root = Path(root)
     if not root.is_dir():
         raise CatalogError([DataError(str(root), 1, 1, "", "de datamap bestaat niet")])
-    rd = _Reader(root)
+    if cache is not None:
+        cache.start()
+    rd = _Reader(root, cache)
     _unread_files(rd)
     cat = _taxonomies(rd)
     practice_files: set[str] = set()
@@ -669,6 +695,8 @@ def load_catalog(root: Path | str) -> Catalog:
     _cross_references(rd, cat, event_docs, practice_files)
     policy_files = _load_policies(rd, cat, practice_files)
     _load_agreements(rd, cat, practice_files, policy_files)
+    if cache is not None:
+        cache.finish()  # every file was read: entries of files that are gone go
     if rd.errors:
         raise CatalogError(rd.errors)
     return cat
