@@ -361,7 +361,7 @@ def _municipality_hint(cat: Catalog) -> Callable[[str], str]:
     """A did-you-mean for a municipality code that names the municipality, only where it is likely:
     the value is a municipality's name, or one typo (a changed, missing or swapped digit) away from
     exactly one code. Never a random near code."""
-    by_name = {m.naam.casefold(): m for m in cat.municipalities.values()}
+    by_name: dict[str, Municipality] = {}  # filled on the first dangling reference: most loads have none
 
     def near(a: str, b: str) -> bool:
         if a == b:
@@ -374,6 +374,8 @@ def _municipality_hint(cat: Catalog) -> Callable[[str], str]:
         return len(long_) - len(short) == 1 and any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
     def hint(value: str) -> str:
+        if not by_name:
+            by_name.update((x.naam.casefold(), x) for x in cat.municipalities.values())
         m = by_name.get(value.strip().casefold())
         if m is None:
             close = [x for x in cat.municipalities.values() if near(value.upper(), x.code)]
