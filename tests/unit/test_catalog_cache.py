@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.core.catalog import Catalog, CatalogError, LoadCache, load_catalog
+from macros.core.catalog import Catalog, CatalogError, DataError, LoadCache, load_catalog, loader
+from macros.core.catalog.errors import display_path
 from macros.core.catalog.yamlio import YamlSyntaxError, decode, load_file
 from tests.helpers import copy_data, practice, write_record
 
@@ -147,3 +148,39 @@ def test_every_file_of_the_real_data_is_reused_when_nothing_changed(data: Path):
     first = load_catalog(data, cache=cache)
     again = load_catalog(data, cache=cache)
     assert again == first and cache.misses == 0 and cache.hits == len(cache) > 20
+
+
+def _unread_by_rglob(root: Path) -> list[tuple[Path, str]]:
+    """The check as it was written with Path.rglob: the reference for the faster walk."""
+    out = []
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        if path.is_dir() or rel.parts[0] == "schemas" or rel.name.startswith("."):
+            continue
+        known = (len(rel.parts) == 1 and rel.name in loader.TAXONOMIES) or (
+            len(rel.parts) == 2 and rel.parts[0] in loader.COLLECTIONS and rel.suffix == ".yaml")
+        if not known:
+            out.append((path, " (gebruik de extensie .yaml)" if rel.suffix == ".yml" else ""))
+    return out
+
+
+def test_files_nobody_reads_are_found_as_rglob_finds_them(tmp_path: Path):
+    root = copy_data(tmp_path / "data", records=False)
+    elsewhere = tmp_path / "elders"
+    (elsewhere / "binnen").mkdir(parents=True)
+    (elsewhere / "binnen" / "x.yaml").write_text("a: 1\n", encoding="utf-8")
+    (elsewhere / "los.yaml").write_text("a: 1\n", encoding="utf-8")
+    for name in ("goede-voorbeelden/a.yml", "goede-voorbeelden/.verborgen.yaml", "goede-voorbeelden/b.",
+                 "goede-voorbeelden/c.yaml.bak", "goede-voorbeelden/sub/d.yaml", ".git/config", ".verborgen/e.yaml",
+                 "onbekend/f.yaml", "schemas/extra.txt", "README", "evenementen/g.YAML", "x.yaml"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("a: 1\n", encoding="utf-8")
+    (root / "map-link").symlink_to(elsewhere, target_is_directory=True)
+    (root / "goede-voorbeelden" / "link.yaml").symlink_to(elsewhere / "los.yaml")
+    (root / "gebroken-link").symlink_to(tmp_path / "bestaat-niet")
+    (root / "beleidsvoorbeelden" / "map.yaml").mkdir()
+    rd = loader._Reader(root)
+    loader._unread_files(rd)
+    expected = [DataError(display_path(path, root), 1, 1, "", f"dit bestand wordt niet gelezen: onbekende plaats of naam{hint}")
+                for path, hint in _unread_by_rglob(root)]
+    assert len(expected) >= 9 and rd.errors == expected

@@ -6,10 +6,11 @@ One function per kind of file; every problem is collected, and ``load_catalog`` 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from . import placeholders
@@ -195,17 +196,32 @@ class _Reader:
 
 
 # -- files nobody would read ----------------------------------------------------------------------
+def _entries(folder: str, rel: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], os.DirEntry[str]]]:
+    """(parts relative to ``folder``, entry) of everything below it, as ``Path.rglob("*")`` finds it:
+    hidden folders included, symlinked folders listed but not entered (one scandir per folder)."""
+    try:
+        with os.scandir(folder) as found:
+            entries = list(found)
+    except PermissionError:  # rglob skips a folder it may not read
+        return
+    for entry in entries:
+        parts = rel + (entry.name,)
+        yield parts, entry
+        if entry.is_dir() and not entry.is_symlink():
+            yield from _entries(entry.path, parts)
+
+
 def _unread_files(rd: _Reader) -> None:
     """Files the loader would not read are reported, not dropped."""
-    for path in sorted(rd.root.rglob("*")):
-        rel = path.relative_to(rd.root)
-        if path.is_dir() or rel.parts[0] == "schemas" or rel.name.startswith("."):
+    for parts, entry in sorted(_entries(str(rd.root)), key=lambda x: x[0]):
+        name = parts[-1]
+        if parts[0] == "schemas" or name.startswith(".") or entry.is_dir():
             continue
-        known = (len(rel.parts) == 1 and rel.name in TAXONOMIES) or (
-            len(rel.parts) == 2 and rel.parts[0] in COLLECTIONS and rel.suffix == ".yaml")
+        known = (len(parts) == 1 and name in TAXONOMIES) or (
+            len(parts) == 2 and parts[0] in COLLECTIONS and name.endswith(".yaml"))  # not hidden: suffix .yaml
         if not known:
-            hint = " (gebruik de extensie .yaml)" if rel.suffix == ".yml" else ""
-            rd.file_error(path, f"dit bestand wordt niet gelezen: onbekende plaats of naam{hint}")
+            hint = " (gebruik de extensie .yaml)" if PurePosixPath(name).suffix == ".yml" else ""
+            rd.file_error(rd.root.joinpath(*parts), f"dit bestand wordt niet gelezen: onbekende plaats of naam{hint}")
 
 
 # -- taxonomies -----------------------------------------------------------------------------------
@@ -512,7 +528,7 @@ def _collection(rd: _Reader, folder: str, build: Callable[[_Doc, str, Catalog, s
 
     References and dates are checked even when the schema found mistakes, so one run lists them all."""
     schema = COLLECTIONS[folder]
-    for path in sorted((rd.root / folder).glob("*.yaml")):
+    for path in sorted((rd.root / folder).glob("*.yaml"), key=lambda p: p.name):  # one folder: by name
         doc = rd.read(path, schema)
         rid = path.stem
         if not ID_RE.match(rid):

@@ -10,7 +10,9 @@ values) are refused, and so is nesting deeper than ``MAX_DEPTH`` (libyaml's comp
 """
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -190,9 +192,10 @@ def parse(text: str) -> Located:
 
 def read_source(path: Path) -> bytes:
     """The bytes of a data file; a symlink or a file over ``MAX_FILE_BYTES`` is refused unread."""
-    if path.is_symlink():
+    status = os.lstat(path)  # one system call for both checks: a file that is no symlink is its own target
+    if stat.S_ISLNK(status.st_mode):
         raise YamlSyntaxError(1, 1, "dit bestand is een symbolische link (symlink); zet het bestand zelf in data/")
-    size = path.stat().st_size
+    size = status.st_size
     if size > MAX_FILE_BYTES:
         raise YamlSyntaxError(1, 1, f"het bestand is te groot: {size // 1024} kB, maximaal {MAX_FILE_BYTES // 1024} kB")
     return path.read_bytes()
