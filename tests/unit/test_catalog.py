@@ -263,3 +263,39 @@ def test_the_compiled_check_is_the_same_as_fastjsonschemas_detailed_one_for_ever
                     assert fast == (not list(schemas.validator(schema).iter_errors(doc))), (path.name, place, value)
                 compared += 1
     assert compared > 2000
+
+
+ODD_YAML = [
+    "", "# alleen commentaar\n", "a: 1\n", "- 1\n- x\n", "x\n", "1: een\n2.5: twee\ntrue: drie\n~: vier\nyes: vijf\n",
+    "a: 1\na: 2\nb: {c: 1, c: 2}\n", "a: [1, 2, {b: null}]\n", "a: 0x1f\nb: 1_000\nc: 1:30\nd: .inf\ne: -.nan\nf: 0o17\n",
+    "a: !!str 12\nb: !!int '12'\nc: !!float 1\n", "a: !!int abc\n", "a: !!binary aGFsbG8=\n", "a: !!set {x, y}\n",
+    "a: !!omap [x: 1]\n", "a: !onbekend x\n", "a: !!str {b: 1}\n", "<<: {a: 1}\nb: 2\n", "a:\n  <<: {b: 1}\n  c: 2\n",
+    "=: x\n", "a: =\n", "a: &x 1\nb: *x\n", "? [a, b]\n: c\n", "? {a: 1}\n: c\n", "a: !!null ''\nb: !!bool yes\n",
+    "a: [" * 21 + "]" * 21 + "\n", "a:\n" + "".join("  " * i + "- \n" for i in range(1, 25)),
+    "a: 'x'\n---\nb: 1\n", "a: b: c\n", "a:\n\t- x\n", "titel: «plek»\n", "a: !!timestamp 2020-01-01\n",
+    "a: 2020-01-01\nb: 12:30:00\n", "{a: 1, a: 2, 1: x, '1': y}\n", "- !!map {a: 1}\n- !!seq [1]\n- !!str x\n",
+]
+
+
+@pytest.mark.parametrize("text", ODD_YAML + [f.read_text(encoding="utf-8") for f in sorted(DATA.rglob("*.yaml"))[:12]])
+def test_the_one_pass_parse_gives_what_walk_then_construct_gave(text, monkeypatch):
+    """parse builds the document and its line marks in one pass where it can, and otherwise hands the
+    document to PyYAML's constructor after the separate walk: both give the same result or error."""
+    from macros.core.catalog import yamlio
+
+    def outcome() -> tuple:
+        try:
+            got = yamlio.parse(text)
+            return "ok", repr(got.data), sorted(got.marks.items(), key=repr), got.duplicates
+        except yamlio.YamlSyntaxError as exc:
+            return "fout", exc.line, exc.column, exc.message
+        except Exception as exc:  # noqa: BLE001 - what PyYAML raises outside its own errors, raised alike
+            return "uitzondering", type(exc).__name__, str(exc)
+
+    one_pass = outcome()
+
+    def unusual(*args: object) -> None:
+        raise yamlio._Unusual
+
+    monkeypatch.setattr(yamlio, "_build", unusual)
+    assert one_pass == outcome()
