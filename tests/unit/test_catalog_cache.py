@@ -106,7 +106,7 @@ def test_a_load_leaves_the_cached_documents_as_they_were_parsed(data: Path):
     assert len(entries) > 20
     for path, (_key, result) in entries.items():
         assert result.located is not None
-        fresh = load_file(path)
+        fresh = load_file(Path(path))
         assert (result.located.data, result.located.marks, result.located.duplicates) == \
                (fresh.data, fresh.marks, fresh.duplicates), path
 

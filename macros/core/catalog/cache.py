@@ -56,8 +56,9 @@ class LoadCache:
     ``hits`` and ``misses`` count the files of the last load that were reused or examined afresh."""
 
     def __init__(self) -> None:
-        self._entries: dict[Path, tuple[FileKey, FileResult]] = {}
-        self._seen: set[Path] = set()
+        # Keyed by the path as text: hashing and comparing Path objects cost more than the lookups.
+        self._entries: dict[str, tuple[FileKey, FileResult]] = {}
+        self._seen: set[str] = set()
         self.hits = 0
         self.misses = 0
 
@@ -70,8 +71,9 @@ class LoadCache:
         self.hits = self.misses = 0
 
     def get(self, path: Path, key: FileKey) -> FileResult | None:
-        self._seen.add(path)
-        entry = self._entries.get(path)
+        name = str(path)
+        self._seen.add(name)
+        entry = self._entries.get(name)
         if entry is not None and entry[0] == key:
             self.hits += 1
             return entry[1]
@@ -79,10 +81,11 @@ class LoadCache:
         return None
 
     def put(self, path: Path, key: FileKey, result: FileResult) -> None:
-        self._seen.add(path)
-        self._entries[path] = (key, result)
+        name = str(path)
+        self._seen.add(name)
+        self._entries[name] = (key, result)
 
     def finish(self) -> None:
         """A load read every file: forget the files it did not read (deleted, renamed, moved away)."""
-        for path in self._entries.keys() - self._seen:
-            del self._entries[path]
+        for name in self._entries.keys() - self._seen:
+            del self._entries[name]
