@@ -102,7 +102,6 @@ def _walk(node: yaml.Node, path: Path_, out: Located, visited: set[int]) -> None
             _walk(item, path + (i,), out, visited)
 
 
-
 class _Unusual(Exception):
     """A node ``_build`` leaves to PyYAML's own constructor (a tag, merge key or failure it does not know)."""
 
@@ -159,6 +158,7 @@ def _scalar(node: yaml.Node, loader: Any) -> Any:
     if isinstance(value, GeneratorType):  # a collection's constructor on a scalar: leave it to PyYAML
         raise _Unusual
     return value
+
 
 # A line that starts with 50 of these. Written as "after a newline" plus "at the start" rather than
 # ``^`` with re.M: the literal newline lets the regex engine skip ahead (8x quicker on real files).
