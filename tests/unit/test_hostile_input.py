@@ -98,6 +98,19 @@ def test_deep_nesting_fails_cleanly_naming_the_file(repo, shape, depth):
     assert_refused(repo, "data/goede-voorbeelden/diep.yaml:", "te diep genest")
 
 
+
+@pytest.mark.parametrize("text", [
+    "- " * 25 + "x\n", "- " * 24 + "x\n", "a: 1\n" + " " * 50 + "x\n", "a: 1\n" + " " * 49 + "x\n",
+    "a: 1\r" + " " * 60 + "x\n", "a: 1\n" + "? " * 25, "a: 1\n" + "-: " * 17, "a: 1\n\n", "",
+    "a:\n" + " " * 49 + "\t" + " " * 10 + "x\n", "a: '" + " " * 60 + "'\n",
+])
+def test_the_quick_depth_bound_looks_at_line_starts_like_the_multiline_regex(text):
+    import re
+
+    from macros.core.catalog.yamlio import _may_be_deep
+    lead = re.compile(r"^[ ?:-]{50,}", re.M)  # the regex it replaced
+    assert _may_be_deep(text) == (lead.search(text) is not None or text.count("[") + text.count("{") > 50)
+
 # -- 9. size -----------------------------------------------------------------------------------------------
 def test_a_50_mb_field_is_refused_without_reading_it(repo):
     path = repo / "data" / "goede-voorbeelden" / "groot.yaml"

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PosixPath
 
 
 def field_name(path: Iterable[object]) -> str:
@@ -90,8 +90,11 @@ def did_you_mean(value: str, options: Iterable[str]) -> str:
 def display_path(path: Path, root: Path) -> str:
     """``path`` as people see it: relative to the folder that holds the data folder (``data/x.yaml``)."""
     base = _resolved(root).parent
+    direct = path.is_absolute() and not path.is_symlink()
+    if direct and isinstance(path, PosixPath) and (text := str(path)).startswith(prefix := _prefix(base)):
+        return text[len(prefix):]  # what relative_to(base).as_posix() gives, without building a Path
     try:
-        return (path if path.is_absolute() and not path.is_symlink() else path.resolve()).relative_to(base).as_posix()
+        return (path if direct else path.resolve()).relative_to(base).as_posix()
     except ValueError:
         try:
             return path.resolve().relative_to(base).as_posix()
@@ -102,3 +105,8 @@ def display_path(path: Path, root: Path) -> str:
 @lru_cache(maxsize=64)
 def _resolved(root: Path) -> Path:
     return root.resolve()
+
+
+@lru_cache(maxsize=64)
+def _prefix(base: Path) -> str:
+    return f"{base}/"

@@ -6,13 +6,15 @@ One function per kind of file; every problem is collected, and ``load_catalog`` 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from . import placeholders
+from .cache import FileKey, FileResult, LoadCache
 from .errors import CatalogError, DataError, did_you_mean, display_path, field_name
 from .localtime import exists_in_amsterdam
 from .models import (
@@ -43,7 +45,7 @@ from .models import (
     slugify,
 )
 from .schemas import SchemaSet, schema_set
-from .yamlio import Located, YamlSyntaxError, load_file
+from .yamlio import Located, YamlSyntaxError, decode, parse, read_source
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 COLLECTIONS = {"goede-voorbeelden": "goed-voorbeeld", "evenementen": "evenement",
@@ -130,8 +132,9 @@ class _Doc:
 class _Reader:
     """Reads and schema-checks files under one data root, and collects the errors of finished files."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, cache: LoadCache | None = None):
         self.root = root
+        self.cache = cache
         self.schemas: SchemaSet = schema_set(str(root / "schemas"))
         self.errors: list[DataError] = []
         # Taxonomy files that failed: references to them are not checked (no knock-on errors).
@@ -141,28 +144,47 @@ class _Reader:
         return display_path(path, self.root)
 
     def read(self, path: Path, schema: str) -> _Doc:
-        doc = _Doc(path, self.shown(path))
+        """The file parsed and schema-checked, from the cache when its bytes have not changed."""
+        shown = self.shown(path)
         try:
-            doc.located = load_file(path)
+            raw = read_source(path)
+        except YamlSyntaxError as exc:
+            return _Doc(path, shown, errors=[DataError(shown, exc.line, exc.column, "", exc.message)])
+        if self.cache is None:
+            result = self._examine(_Doc(path, shown), raw, schema)
+        else:
+            key = FileKey.of(raw, schema, self.schemas.fingerprint, shown)
+            cached = self.cache.get(path, key)
+            result = cached if cached is not None else self._examine(_Doc(path, shown), raw, schema)
+            if cached is None:
+                self.cache.put(path, key, result)
+        # Fresh lists for this load: later checks add to them; the parsed document is only read.
+        return _Doc(path, shown, result.located, list(result.errors), set(result.schema_paths))
+
+    def _examine(self, doc: _Doc, raw: bytes, schema: str) -> FileResult:
+        """What the file says on its own (parse, duplicate keys, placeholders, schema): the work a
+        ``LoadCache`` keeps. Nothing here may look at another file."""
+        try:
+            doc.located = parse(decode(raw))
         except YamlSyntaxError as exc:
             doc.errors.append(DataError(doc.shown, exc.line, exc.column, "", exc.message))
-            return doc
+            return FileResult(None, tuple(doc.errors), frozenset())
         for key_path, line, col in doc.located.duplicates:
             doc.errors.append(DataError(doc.shown, line, col, field_name(key_path), "dit veld staat er twee keer in"))
         if doc.data is None:
             doc.error((), "het bestand is leeg")
-            return doc
-        left: set[tuple] = set()
-        for where, text in placeholders.in_data(doc.data):
-            doc.error(where, f"nog niet ingevuld: vervang {text} door de echte gegevens")
-            left.add(where)
-        doc.schema_paths |= left  # later checks stay silent there
-        for issue in self.schemas.validate(schema, doc.data):
-            if tuple(issue.path) in left:
-                continue  # one mistake, one message: the placeholder says what to do
-            doc.error(issue.path, issue.message, issue.field)
-            doc.schema_paths.add(tuple(issue.path))
-        return doc
+        else:
+            left: set[tuple] = set()
+            for where, text in placeholders.in_data(doc.data):
+                doc.error(where, f"nog niet ingevuld: vervang {text} door de echte gegevens")
+                left.add(where)
+            doc.schema_paths |= left  # later checks stay silent there
+            for issue in self.schemas.validate(schema, doc.data):
+                if tuple(issue.path) in left:
+                    continue  # one mistake, one message: the placeholder says what to do
+                doc.error(issue.path, issue.message, issue.field)
+                doc.schema_paths.add(tuple(issue.path))
+        return FileResult(doc.located, tuple(doc.errors), frozenset(doc.schema_paths))
 
     def finish(self, doc: _Doc) -> bool:
         """Keep the file's errors; True when it had none."""
@@ -174,17 +196,32 @@ class _Reader:
 
 
 # -- files nobody would read ----------------------------------------------------------------------
+def _entries(folder: str, rel: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], os.DirEntry[str]]]:
+    """(parts relative to ``folder``, entry) of everything below it, as ``Path.rglob("*")`` finds it:
+    hidden folders included, symlinked folders listed but not entered (one scandir per folder)."""
+    try:
+        with os.scandir(folder) as found:
+            entries = list(found)
+    except PermissionError:  # rglob skips a folder it may not read
+        return
+    for entry in entries:
+        parts = rel + (entry.name,)
+        yield parts, entry
+        if entry.is_dir() and not entry.is_symlink():
+            yield from _entries(entry.path, parts)
+
+
 def _unread_files(rd: _Reader) -> None:
     """Files the loader would not read are reported, not dropped."""
-    for path in sorted(rd.root.rglob("*")):
-        rel = path.relative_to(rd.root)
-        if path.is_dir() or rel.parts[0] == "schemas" or rel.name.startswith("."):
+    for parts, entry in sorted(_entries(str(rd.root)), key=lambda x: x[0]):
+        name = parts[-1]
+        if parts[0] == "schemas" or name.startswith(".") or entry.is_dir():
             continue
-        known = (len(rel.parts) == 1 and rel.name in TAXONOMIES) or (
-            len(rel.parts) == 2 and rel.parts[0] in COLLECTIONS and rel.suffix == ".yaml")
+        known = (len(parts) == 1 and name in TAXONOMIES) or (
+            len(parts) == 2 and parts[0] in COLLECTIONS and name.endswith(".yaml"))  # not hidden: suffix .yaml
         if not known:
-            hint = " (gebruik de extensie .yaml)" if rel.suffix == ".yml" else ""
-            rd.file_error(path, f"dit bestand wordt niet gelezen: onbekende plaats of naam{hint}")
+            hint = " (gebruik de extensie .yaml)" if PurePosixPath(name).suffix == ".yml" else ""
+            rd.file_error(rd.root.joinpath(*parts), f"dit bestand wordt niet gelezen: onbekende plaats of naam{hint}")
 
 
 # -- taxonomies -----------------------------------------------------------------------------------
@@ -340,7 +377,7 @@ def _municipality_hint(cat: Catalog) -> Callable[[str], str]:
     """A did-you-mean for a municipality code that names the municipality, only where it is likely:
     the value is a municipality's name, or one typo (a changed, missing or swapped digit) away from
     exactly one code. Never a random near code."""
-    by_name = {m.naam.casefold(): m for m in cat.municipalities.values()}
+    by_name: dict[str, Municipality] = {}  # filled on the first dangling reference: most loads have none
 
     def near(a: str, b: str) -> bool:
         if a == b:
@@ -353,6 +390,8 @@ def _municipality_hint(cat: Catalog) -> Callable[[str], str]:
         return len(long_) - len(short) == 1 and any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
     def hint(value: str) -> str:
+        if not by_name:
+            by_name.update((x.naam.casefold(), x) for x in cat.municipalities.values())
         m = by_name.get(value.strip().casefold())
         if m is None:
             close = [x for x in cat.municipalities.values() if near(value.upper(), x.code)]
@@ -489,7 +528,7 @@ def _collection(rd: _Reader, folder: str, build: Callable[[_Doc, str, Catalog, s
 
     References and dates are checked even when the schema found mistakes, so one run lists them all."""
     schema = COLLECTIONS[folder]
-    for path in sorted((rd.root / folder).glob("*.yaml")):
+    for path in sorted((rd.root / folder).glob("*.yaml"), key=lambda p: p.name):  # one folder: by name
         doc = rd.read(path, schema)
         rid = path.stem
         if not ID_RE.match(rid):
@@ -647,12 +686,17 @@ def _load_agreements(rd: _Reader, cat: Catalog, practice_files: set[str], policy
         rd.finish(doc)
 
 
-def load_catalog(root: Path | str) -> Catalog:
-    """Load and validate everything under ``root`` (the data/ folder). Raises CatalogError."""
+def load_catalog(root: Path | str, *, cache: LoadCache | None = None) -> Catalog:
+    """Load and validate everything under ``root`` (the data/ folder). Raises CatalogError.
+
+    ``cache``: keep one ``LoadCache`` across loads of the same folder (the editor preview) and files
+    whose bytes did not change are not parsed and schema-checked again; the result is the same."""
     root = Path(root)
     if not root.is_dir():
         raise CatalogError([DataError(str(root), 1, 1, "", "de datamap bestaat niet")])
-    rd = _Reader(root)
+    if cache is not None:
+        cache.start()
+    rd = _Reader(root, cache)
     _unread_files(rd)
     cat = _taxonomies(rd)
     practice_files: set[str] = set()
@@ -669,6 +713,8 @@ def load_catalog(root: Path | str) -> Catalog:
     _cross_references(rd, cat, event_docs, practice_files)
     policy_files = _load_policies(rd, cat, practice_files)
     _load_agreements(rd, cat, practice_files, policy_files)
+    if cache is not None:
+        cache.finish()  # every file was read: entries of files that are gone go
     if rd.errors:
         raise CatalogError(rd.errors)
     return cat

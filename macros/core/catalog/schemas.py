@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -58,18 +59,27 @@ class SchemaIssue:
     message: str
 
 
-class SchemaSet:
-    """All schemas of one data/schemas folder, with their cross-file $refs resolved."""
+def _schema_files(folder: Path) -> tuple[tuple[str, bytes], ...]:
+    return tuple((file.name, file.read_bytes()) for file in sorted(folder.glob("*.schema.json")))
 
-    def __init__(self, folder: Path):
+
+class SchemaSet:
+    """All schemas of one data/schemas folder, with their cross-file $refs resolved.
+
+    ``fingerprint`` names the exact schema files (names and bytes): the same fingerprint, the same
+    verdict on every document (``LoadCache`` relies on it)."""
+
+    def __init__(self, folder: Path, files: tuple[tuple[str, bytes], ...] | None = None):
         self.folder = folder
+        files = _schema_files(folder) if files is None else files
+        self.fingerprint = hashlib.sha256(repr(files).encode()).hexdigest()
         resources = []
         self._uris: dict[str, str] = {}
-        for file in sorted(folder.glob("*.schema.json")):
-            contents = json.loads(file.read_text(encoding="utf-8"))
-            uri = file.name  # relative refs ("gemeenschappelijk.schema.json#/...") resolve by name
+        for filename, raw in files:
+            contents = json.loads(raw.decode("utf-8"))
+            uri = filename  # relative refs ("gemeenschappelijk.schema.json#/...") resolve by name
             resources.append((uri, Resource.from_contents(contents, default_specification=DRAFT202012)))
-            self._uris[file.name.removesuffix(".schema.json")] = uri
+            self._uris[filename.removesuffix(".schema.json")] = uri
         self._registry = Registry().with_resources(resources)
         self._validators: dict[str, Any] = {}
         self._fast: dict[str, Any] = {}
@@ -87,7 +97,11 @@ class SchemaSet:
     def is_valid(self, name: str, data: Any) -> bool:
         """Fast path: the schema compiled to Python by fastjsonschema (the same published schema)."""
         if name not in self._fast:
-            self._fast[name] = fastjsonschema.compile(bundle(self._raw, name), use_formats=False)
+            # use_default=False: a check never writes into the document (LoadCache keeps documents).
+            # detailed_exceptions=False: only "valid or not" is asked here; the detailed raises embed a
+            # copy of the schema in each, which made compiling the schemas take ~95 instead of ~35 ms.
+            self._fast[name] = fastjsonschema.compile(_const_as_enum(bundle(self._raw, name)), use_formats=False,
+                                                      use_default=False, detailed_exceptions=False)
         try:
             self._fast[name](data)
             return True
@@ -199,6 +213,32 @@ def bundle(schemas: dict[str, dict], name: str) -> dict:
     return result
 
 
-@lru_cache(maxsize=8)
 def schema_set(folder: str) -> SchemaSet:
-    return SchemaSet(Path(folder))
+    """The schemas in ``folder`` as they are now on disk; compiled once per distinct content, so an
+    edited schema takes effect in a long-running process (``mkdocs serve``)."""
+    return _schema_set(folder, _schema_files(Path(folder)))
+
+
+_NAME_MAPS = ("properties", "patternProperties", "$defs", "definitions", "dependentSchemas")
+_VALUES = ("const", "enum", "default", "examples")
+
+
+def _const_as_enum(node: Any, names: bool = False) -> Any:
+    """Every ``const: x`` as ``enum: [x]``, for fastjsonschema: it tests the two with the same code, and
+    without detailed exceptions it cannot write its const message (fastjsonschema 2.22: KeyError)."""
+    if isinstance(node, list):
+        return [_const_as_enum(x) for x in node]
+    if not isinstance(node, dict):
+        return node
+    if names:  # {name: schema}: the names are no keywords
+        return {k: _const_as_enum(v) for k, v in node.items()}
+    out = {k: v if k in _VALUES else _const_as_enum(v, k in _NAME_MAPS) for k, v in node.items()}
+    if "const" not in out:
+        return out
+    const = out.pop("const")
+    return {**out, "enum": [const]} if "enum" not in out else {"allOf": [{"enum": [const]}, out]}
+
+
+@lru_cache(maxsize=8)
+def _schema_set(folder: str, files: tuple[tuple[str, bytes], ...]) -> SchemaSet:
+    return SchemaSet(Path(folder), files)
