@@ -11,7 +11,7 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from ..core.catalog import Catalog, CatalogError, load_catalog
+from ..core.catalog import Catalog, CatalogError, LoadCache, load_catalog
 from ..core.news import Post, load_posts
 from ..core.render.env import MemoryBytecodeCache, make_environment
 from ..core.render.markdown import MarkdownCache
@@ -25,12 +25,13 @@ from .slots import Slots
 class PreviewCaches:
     """Kept by the plugin across the rebuilds of `mkdocs serve` (never in a one-off build): converted
     Markdown by text, compiled templates by source checksum (ours and the theme's), record bodies by
-    their inputs."""
+    their inputs, and each data file's parse by its bytes."""
 
     markdown: MarkdownCache = field(default_factory=MarkdownCache)
     templates: MemoryBytecodeCache = field(default_factory=MemoryBytecodeCache)
     theme_templates: MemoryBytecodeCache = field(default_factory=MemoryBytecodeCache)
     bodies: BodyCache = field(default_factory=BodyCache)
+    data: LoadCache = field(default_factory=LoadCache)  # each data file's parse and schema check
 
 
 @dataclass
@@ -50,7 +51,7 @@ class Build:
         (every error of both at once) or ValueError (a bad KENNISBANK_TODAY)."""
         posts, post_errors = load_posts(docs_dir) if docs_dir else ([], [])
         try:
-            catalog = load_catalog(data_dir)
+            catalog = load_catalog(data_dir, cache=caches.data if caches else None)
         except CatalogError as exc:
             raise CatalogError([*exc.errors, *post_errors]) from None
         if post_errors:
