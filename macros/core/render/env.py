@@ -26,15 +26,15 @@ class MemoryBytecodeCache(BytecodeCache):
     each template's source checksum before it uses the code, so an edited template is compiled anew."""
 
     def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
+        self.code: dict[str, bytes] = {}
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        code = self._code.get(bucket.key)
+        code = self.code.get(bucket.key)
         if code is not None:
             bucket.bytecode_from_string(code)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
+        self.code[bucket.key] = bucket.bytecode_to_string()
 
 
 def make_environment(templates: Path | None = None, *, markdown_cache: MarkdownCache | None = None,
