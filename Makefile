@@ -66,9 +66,10 @@ test: $(STAMP) browser-deps office-deps lint
 test-fast: $(STAMP) office-deps
 	$(BIN)/python -m pytest -n auto -m "not browser and not npm"
 
-## bench: build time, memory, page and search-index size vs. plain MkDocs baselines; then Lighthouse
+## bench: build time, memory, page and search-index size vs. plain MkDocs baselines; preview edit-to-reload; then Lighthouse
 bench: $(STAMP) browser-deps
 	$(BIN)/python -m benchmarks $(BENCH_ARGS)
+	$(BIN)/python -m benchmarks.preview $(PREVIEW_ARGS)
 	$(BIN)/python -m benchmarks.lighthouse $(LIGHTHOUSE_ARGS)
 
 ## lighthouse: Lighthouse scores (mobile, desktop) of six page kinds, served gzip'ed with _headers

@@ -1,0 +1,29 @@
+"""`python -m benchmarks.preview` runs end to end at a tiny size (20 practices, one edit per kind): both
+servers start, every edit reaches the browser, the JSON has a sample per site and kind. A smoke test of
+the benchmark, not a latency target. In a subprocess: the browser tests already hold Playwright's sync API."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.helpers import REPO
+
+pytestmark = pytest.mark.site
+
+
+def test_preview_benchmark_runs(tmp_path):
+    out = tmp_path / "preview.json"
+    proc = subprocess.run([sys.executable, "-m", "benchmarks.preview", "--sizes", "20", "--repeat", "1",
+                           "--pause", "0.5", "--json", str(out)], cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    runs = json.loads(out.read_text())["runs"]["20"]
+    for who in ("ours", "a"):
+        assert runs[who]["livereload_with_csp"] in (True, False)
+        for kind in ("record", "page"):
+            (sample,) = runs[who]["edits"][kind]
+            assert 0 < sample["watcher_s"] < sample["total_s"], sample
+            assert sample["build_s"] is not None and sample["rebuilds"] >= 1, sample
+    assert "| 20 | record |" in proc.stdout
