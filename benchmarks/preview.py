@@ -154,9 +154,9 @@ def _measure(site: Site, kind: str, pause: float) -> dict:
     _edit(path, marker)
     page.wait_for_function(SHOWS, arg=marker, timeout=EDIT_TIMEOUT_S * 1000, polling="raf")  # type: ignore[attr-defined]
     t_shown = time.perf_counter()
-    i_detect, t_detect, _ = site.log.wait_for("Detected file changes", mark, 5)
-    i_built, t_built, line = site.log.wait_for("Documentation built in", i_detect, 5)
-    _, t_reload, _ = site.log.wait_for("Reloading browsers", i_built, 5)
+    i_detect, t_detect, _ = site.log.wait_for("Detected file changes", mark, EDIT_TIMEOUT_S)
+    i_built, t_built, line = site.log.wait_for("Documentation built in", i_detect, EDIT_TIMEOUT_S)
+    _, t_reload, _ = site.log.wait_for("Reloading browsers", i_built, EDIT_TIMEOUT_S)
     time.sleep(pause)  # a second rebuild for the same write would show up here
     rebuilds = sum("Detected file changes" in line for _, line in site.log.lines[mark:])
     errors = [line for _, line in site.log.lines[mark:] if "ERROR" in line or "WARNING" in line]
@@ -175,7 +175,7 @@ def _start(site: Site, stack: contextlib.ExitStack) -> None:
     site.log.wait_for("Serving on", 0, 60)
 
 
-def livereload_runs(ctx, url: str, wait: float = 5) -> bool:
+def livereload_runs(ctx, url: str, wait: float = 15) -> bool:
     """Whether MkDocs' livereload script starts on ``url`` in ``ctx`` (it logs "Enabled live reload")."""
     page = ctx.new_page()
     seen = threading.Event()

@@ -290,7 +290,7 @@ class KennisbankPlugin(BasePlugin):
             env.bytecode_cache = self._precompiler.caches["theme"]
         _theme_filters(env)
         self._shell = env.globals["kb_shell"] = ShellRenderer()
-        self._csp = CspCollector()
+        self._csp = CspCollector(preview=self._serving)
         env.globals["kb_csp"] = self._csp
         env.globals["kb_referrer_policy"] = REFERRER_POLICY
         env.globals["kb_sitemap_files"] = self.sitemap_files

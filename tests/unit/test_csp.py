@@ -27,6 +27,20 @@ def test_verify_fails_on_a_script_the_page_policy_does_not_allow():
         csp.verify("<script>a()</script>", "zonder.md")
 
 
+def test_the_preview_policy_lets_live_reload_run_and_still_checks_our_pages():
+    """MkDocs writes a different reload script into every response under `mkdocs serve`: no hash can
+    allow it, and a hash in the list would switch 'unsafe-inline' off."""
+    preview = policy({source_hash("a()")}, preview=True)
+    assert "script-src 'self' 'unsafe-inline';" in preview and "sha256" not in preview
+    assert "default-src 'self'" in preview and "object-src 'none'" in preview
+    csp = CspCollector(preview=True)
+    csp.allowed.add(source_hash("a()"))
+    page = _page(["a()"], set()).replace(policy(set()).replace("'", "&#39;"), preview.replace("'", "&#39;"))
+    csp.verify(page, "ok.md")
+    with pytest.raises(ValueError, match="nieuw.md"):  # a script a build would block still fails the preview
+        csp.verify(page.replace("<script>a()</script>", "<script>a()</script><script>nieuw()</script>"), "nieuw.md")
+
+
 def test_the_headers_block_is_appended_once_to_an_existing_file(tmp_path):
     (tmp_path / "_headers").write_text("/assets/*\n  Cache-Control: public, max-age=31536000, immutable\n")
     csp = CspCollector()
