@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import BytecodeCache, Environment
+from jinja2 import Environment
 
 from ..core.catalog import Catalog, CatalogError, LoadCache, load_catalog
 from ..core.news import Post, load_posts
@@ -46,7 +46,7 @@ class Build:
 
     @classmethod
     def load(cls, data_dir: Path, docs_dir: Path | None = None, today: dt.date | None = None,
-             caches: PreviewCaches | None = None, compiled: BytecodeCache | None = None) -> Build:
+             caches: PreviewCaches | None = None) -> Build:
         """Load and validate ``data_dir`` and the news posts under ``docs_dir``. Raises CatalogError
         (every error of both at once) or ValueError (a bad KENNISBANK_TODAY)."""
         posts, post_errors = load_posts(docs_dir) if docs_dir else ([], [])
@@ -56,17 +56,15 @@ class Build:
             raise CatalogError([*exc.errors, *post_errors]) from None
         if post_errors:
             raise CatalogError(post_errors)
-        return cls.from_catalog(data_dir, catalog, today, posts, caches, compiled)
+        return cls.from_catalog(data_dir, catalog, today, posts, caches)
 
     @classmethod
     def from_catalog(cls, data_dir: Path, catalog: Catalog, today: dt.date | None = None,
-                     posts: list[Post] | None = None, caches: PreviewCaches | None = None,
-                     compiled: BytecodeCache | None = None) -> Build:
-        """A build of an already loaded catalog, with a fresh Jinja environment and fresh slots.
-        ``compiled``: templates compiled by a worker (see macros.core.render.precompile)."""
+                     posts: list[Post] | None = None, caches: PreviewCaches | None = None) -> Build:
+        """A build of an already loaded catalog, with a fresh Jinja environment and fresh slots."""
         today = today or build_today()
         env = make_environment(markdown_cache=caches.markdown if caches else None,
-                               bytecode_cache=caches.templates if caches else compiled)
+                               bytecode_cache=caches.templates if caches else None)
         model = SiteModel(catalog, today, env, posts or [])
         return cls(data_dir, today, catalog, env, model, posts or [])
 

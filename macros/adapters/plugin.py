@@ -6,7 +6,6 @@ Registered by entry point (pyproject.toml), like Material's own plugins. ``on_co
 from __future__ import annotations
 
 import logging
-import os
 import re
 from collections.abc import Callable
 from functools import partial
@@ -29,15 +28,14 @@ from ..core.feeds import news as news_feeds
 from ..core.feeds.ical import write_feeds
 from ..core.history import last_changed
 from ..core.render.dates import long_date
-from ..core.render.env import TEMPLATES, make_environment
-from ..core.render.parallel import ParallelBodies, worker_count
-from ..core.render.precompile import Precompiler
+from ..core.render.env import TEMPLATES
+from ..core.render.parallel import ParallelBodies
 from ..core.render.titles import safe_title
 from .build import Build, PreviewCaches, data_dir_for, empty_catalog
-from .csp import INLINE_PARTIALS, REFERRER_POLICY, CspCollector
+from .csp import REFERRER_POLICY, CspCollector
 from .macros_env import PAGE_MACROS
 from .preview import SiteRecycler, templates_fingerprint
-from .record_page import BODY_MARKER, RECORD_TEMPLATE, RecordPage, deferrable
+from .record_page import BODY_MARKER, RecordPage, deferrable
 from .sandbox import PageSandbox
 from .shell import ShellRenderer
 
@@ -54,8 +52,7 @@ def _settings(config: MkDocsConfig) -> dict[str, Any]:
 
 
 def _theme_filters(env: Any) -> None:
-    """Our filters in the theme's environment (also in the precompiling worker's: the compiled code
-    depends on which filters exist)."""
+    """Our filters in the theme's environment."""
     env.filters["safe_title"] = safe_title
     env.filters["kb_long_date"] = long_date
 
@@ -77,7 +74,6 @@ class KennisbankPlugin(BasePlugin):
         self._shell = ShellRenderer()
         self._caches: PreviewCaches | None = None
         self._recycler = SiteRecycler()
-        self._precompiler = Precompiler({})
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Under `mkdocs serve` data and page errors are shown in the page; a build still fails on them.
@@ -94,10 +90,8 @@ class KennisbankPlugin(BasePlugin):
         data_dir = data_dir_for(config.config_file_path, _settings(config))
         self._data_errors = None
         self._repository_checks(config, data_dir)
-        self._start_precompiler(config)
         try:
-            self._build = self._last_good = Build.load(data_dir, Path(config.docs_dir), caches=self._caches,
-                                                       compiled=self._precompiler.caches.get("ours"))
+            self._build = self._last_good = Build.load(data_dir, Path(config.docs_dir), caches=self._caches)
         except CatalogError as exc:
             if not self._serving:  # `make build` and CI fail on any data error
                 raise PluginError(exc.report()) from None
@@ -109,27 +103,6 @@ class KennisbankPlugin(BasePlugin):
         except ValueError as exc:  # a bad KENNISBANK_TODAY
             raise PluginError(str(exc)) from None
         return config
-
-    def _start_precompiler(self, config: MkDocsConfig) -> None:
-        """A one-off build compiles our templates and the theme's in a worker while it loads the data
-        (the preview keeps compiled templates between rebuilds instead)."""
-        self._precompiler.close()
-        self._precompiler = Precompiler({})
-        if self._serving or worker_count() < 1 or os.environ.get("KB_PRE") == "0":
-            return
-        theme = config.theme
-
-        def theme_env() -> Any:
-            env = theme.get_env()
-            _theme_filters(env)
-            return env
-
-        self._precompiler = Precompiler({
-            "ours": (make_environment, tuple(sorted(p.name for p in TEMPLATES.glob("*.html")))),
-            "theme": (theme_env, ("main.html", "404.html", "sitemap.xml", RECORD_TEMPLATE, "blog.html",
-                                  "blog-post.html", *INLINE_PARTIALS)),
-        })
-        self._precompiler.start()
 
     @staticmethod
     def _repository_checks(config: MkDocsConfig, data_dir: Path) -> None:
@@ -286,8 +259,6 @@ class KennisbankPlugin(BasePlugin):
                     page.meta[key] = Markup(escape(str(value)))
         if self._caches is not None:
             env.bytecode_cache = self._caches.theme_templates
-        elif "theme" in self._precompiler.caches:
-            env.bytecode_cache = self._precompiler.caches["theme"]
         _theme_filters(env)
         self._shell = env.globals["kb_shell"] = ShellRenderer()
         self._csp = CspCollector(preview=self._serving)
@@ -373,7 +344,6 @@ class KennisbankPlugin(BasePlugin):
                      f"{self._bodies.workers} extra proces(sen)")
         if not self._serving:
             self._bodies.close()
-        self._precompiler.close()
         self._csp.write_headers(Path(config.site_dir))
         if self._caches is not None:
             self._caches.markdown.sweep()
@@ -385,7 +355,6 @@ class KennisbankPlugin(BasePlugin):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._finish_previous()
-        self._precompiler.close()
 
     @staticmethod
     def _shell_enabled() -> bool:
