@@ -6,6 +6,7 @@ Registered by entry point (pyproject.toml), like Material's own plugins. ``on_co
 from __future__ import annotations
 
 import logging
+import posixpath
 import re
 from collections.abc import Callable
 from functools import partial
@@ -34,7 +35,7 @@ from ..core.render.titles import safe_title
 from .build import Build, PreviewCaches, data_dir_for, empty_catalog
 from .csp import REFERRER_POLICY, CspCollector
 from .macros_env import PAGE_MACROS
-from .preview import SiteRecycler, templates_fingerprint
+from .preview import SiteRecycler, page_token, templates_fingerprint
 from .record_page import BODY_MARKER, RecordPage, deferrable
 from .sandbox import PageSandbox
 from .shell import ShellRenderer
@@ -65,6 +66,7 @@ class KennisbankPlugin(BasePlugin):
         self._serving = False
         self._last_good: Build | None = None  # kept across rebuilds: on_startup makes the instance live on
         self._data_errors: CatalogError | None = None
+        self._banner_html: str | None = None
         self._changed: dict[str, Any] = {}
         self._csp = CspCollector()
         self._bodies = ParallelBodies(())
@@ -89,6 +91,7 @@ class KennisbankPlugin(BasePlugin):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         data_dir = data_dir_for(config.config_file_path, _settings(config))
         self._data_errors = None
+        self._banner_html = None
         self._repository_checks(config, data_dir)
         try:
             self._build = self._last_good = Build.load(data_dir, Path(config.docs_dir), caches=self._caches)
@@ -219,18 +222,25 @@ class KennisbankPlugin(BasePlugin):
 
     def _write_outside_mkdocs(self, config: MkDocsConfig) -> None:
         shell = self._shell
+        site_dir = Path(config.site_dir)
+        shells: dict[tuple, str] = {}
         for key, page in self._outside_mkdocs:
             parts = shell.parts(key)
             if parts is None:
                 raise PluginError(f"kennisbank: geen paginasjabloon voor {page.file.src_uri} ({key})")
+            assert page.body_index is not None  # fast-path pages are the deferred ones
+            body = self._bodies.get(page.body_index)
+            if self._serving:  # the same parts as last time: the same page (see preview.SiteRecycler)
+                if key not in shells:
+                    shells[key] = page_token(*parts).hex()
+                token = page_token(shells[key], str(page.title), page.canonical_url, page.abs_url,
+                                   page.meta.get("description"), body, self._banner())
+                if self._recycler.reuse(posixpath.dirname(page.file.dest_uri), token, site_dir):
+                    continue
             page.content = BODY_MARKER.format(page.body_index)
             # Its shell is the one MkDocs just built and checked for a page of the same kind.
-            output = self._finish_page(shell.fill(parts, page), page, shell_verified=True)
-            content = output.encode("utf-8", errors="xmlcharrefreplace")
-            if self._serving:
-                self._recycler.write(content, Path(page.file.abs_dest_path), Path(config.site_dir))
-            else:
-                write_file(content, page.file.abs_dest_path)
+            output = self._finish_page(shell.fill(parts, page), page, shell_verified=True, body=body)
+            write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
 
     def sitemap_files(self, pages: list[File]) -> list[File]:
         """The pages the sitemap lists: MkDocs' (``pages``) and the ones we write, in the files' order."""
@@ -294,24 +304,32 @@ class KennisbankPlugin(BasePlugin):
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
         return self._finish_page(output, page)
 
-    def _finish_page(self, output: str, page: Any, shell_verified: bool = False) -> str:
-        """Put in the deferred body and the slots, the preview's error banner, and check the page's
-        inline scripts against its policy. ``shell_verified``: the page is a verified shell filled
-        with escaped values and a body, so only the body needs a look."""
-        body = ""
+    def _finish_page(self, output: str, page: Any, shell_verified: bool = False, body: str | None = None) -> str:
+        """Put in the deferred body (``body``, or asked for now) and the slots, the preview's error
+        banner, and check the page's inline scripts against its policy. ``shell_verified``: the page is
+        a verified shell filled with escaped values and a body, so only the body needs a look."""
         if isinstance(page, RecordPage) and page.body_index is not None:
-            body = self._bodies.get(page.body_index)
+            if body is None:
+                body = self._bodies.get(page.body_index)
             if "data-search-" in body:
                 body = _SEARCH_ATTRS.sub("", body)
             output = output.replace(BODY_MARKER.format(page.body_index), body, 1)
         output = self.build.slots.fill(output)
-        if self._data_errors is not None:  # only under `make serve`
-            banner = self.build.model.render("preview-errors.html", errors=self._data_errors.errors,
-                                             had_good=self._last_good is not None)
+        banner = self._banner()
+        if banner:  # only under `make serve`
             output = _BODY.sub(lambda m: m.group(0) + banner, output, count=1)
-        if not shell_verified or "<script" in body.lower():
+        if not shell_verified or "<script" in (body or "").lower():
             self._verify_csp(output, page.file.src_uri)
         return output
+
+    def _banner(self) -> str:
+        """The preview's list of data errors (empty without errors), made once per build."""
+        if self._data_errors is None:
+            return ""
+        if self._banner_html is None:
+            self._banner_html = self.build.model.render("preview-errors.html", errors=self._data_errors.errors,
+                                                        had_good=self._last_good is not None)
+        return self._banner_html
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         if template_name.endswith(".html"):  # 404.html

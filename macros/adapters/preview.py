@@ -6,8 +6,8 @@ instead of being deleted by MkDocs file by file (``SiteRecycler``):
 MkDocs empties ``site_dir`` before every build, one ``rmdir`` per page folder: with a thousand record
 pages that is a large share of a rebuild on a slow disk. Before MkDocs cleans, the previous site's
 entries are moved (one rename each, a few dozen) into a folder beside it; MkDocs then finds an empty
-folder, and a background thread deletes the old site while the rebuild goes on. A page the new build
-writes exactly as before is moved back instead of written again.
+folder, and a background thread deletes the old site while the rebuild goes on. A record page made of
+exactly the same parts as before is moved back (one rename) instead of being filled in and written.
 """
 from __future__ import annotations
 
@@ -20,9 +20,13 @@ from pathlib import Path
 
 
 class SiteRecycler:
+    """The previous site, set aside before MkDocs cleans ``site_dir``; record pages that did not change
+    are moved back from it. A page is "unchanged" when its token (a digest of everything its HTML is
+    made of: shell, title, URLs, description, body, preview banner) equals the last build's."""
+
     def __init__(self) -> None:
         self._old: Path | None = None
-        self._digests: dict[str, bytes] = {}
+        self._tokens: dict[str, bytes] = {}
         self._previous: dict[str, bytes] = {}
         self._sweepers: list[threading.Thread] = []
         self._count = 0
@@ -30,8 +34,8 @@ class SiteRecycler:
     def set_aside(self, site_dir: Path) -> None:
         """Move the previous build's files out of ``site_dir`` (called before MkDocs cleans it)."""
         self.finish()
+        self._previous, self._tokens = self._tokens, {}
         if not site_dir.is_dir() or not any(site_dir.iterdir()):
-            self._previous, self._digests = self._digests, {}
             return
         self._count += 1
         old = site_dir.with_name(f"{site_dir.name}.kb-vorige-{os.getpid()}-{self._count}")
@@ -39,21 +43,23 @@ class SiteRecycler:
         for entry in site_dir.iterdir():
             os.rename(entry, old / entry.name)
         self._old = old
-        self._previous, self._digests = self._digests, {}
 
-    def write(self, content: bytes, path: Path, site_dir: Path) -> None:
-        """Write a page, or move its previous copy back when it did not change."""
-        rel = path.relative_to(site_dir).as_posix()
-        digest = hashlib.blake2b(content, digest_size=16).digest()
-        self._digests[rel] = digest
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if self._old is not None and self._previous.get(rel) == digest:
-            try:
-                os.rename(self._old / rel, path)
-                return
-            except OSError:
-                pass  # gone or moved: write it
-        path.write_bytes(content)
+    def reuse(self, page_dir: str, token: bytes, site_dir: Path) -> bool:
+        """Move the page's folder (``goede-voorbeelden/x``, holding only its index.html) back from the
+        previous site when its token is the same; False when it must be written."""
+        self._tokens[page_dir] = token
+        if self._old is None or self._previous.get(page_dir) != token:
+            return False
+        old = self._old / page_dir
+        try:
+            if os.listdir(old) != ["index.html"]:
+                return False
+            target = site_dir / page_dir
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.rename(old, target)
+        except OSError:
+            return False
+        return True
 
     def finish(self) -> None:
         """Delete the set-aside site in the background (the preview does not wait for it)."""
@@ -71,6 +77,13 @@ class SiteRecycler:
         for t in self._sweepers:
             t.join()
         self._sweepers = []
+
+
+def page_token(*parts: str | None) -> bytes:
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        h.update((part or "").encode("utf-8", "surrogatepass") + b"\0")
+    return h.digest()
 
 
 class BodyCache:

@@ -31,6 +31,7 @@ class Collection:
     schema_root: tuple[str, ...]  # where one record's properties are in that schema
     extra: tuple[tuple[str, str], ...]  # export-only fields: (name, description)
     records: Callable[[Catalog, str], list[dict[str, Any]]]
+    count: Callable[[Catalog], int]  # len(records(...)), without making them (the open-data page)
 
 
 def _date(d: dt.date | None) -> str | None:
@@ -126,18 +127,23 @@ def _sources(cat: Catalog, base: str) -> list[dict[str, Any]]:
 URL = ("url", "Adres van de pagina op deze site.")
 COLLECTIONS = (
     Collection("goede-voorbeelden", "Goede voorbeelden", "goed-voorbeeld", (), (("id", "De id (bestandsnaam)."), URL),
-               _practices),
+               _practices, lambda cat: len(cat.practices)),
     Collection("evenementen", "Bijeenkomsten", "evenement", (),
-               (("id", "De id (bestandsnaam)."), URL, ("ics", "Het iCalendar-bestand van de bijeenkomst.")), _events),
+               (("id", "De id (bestandsnaam)."), URL, ("ics", "Het iCalendar-bestand van de bijeenkomst.")), _events,
+               lambda cat: len(cat.events)),
     Collection("gemeenten", "Gemeenten", "gemeenten", ("gemeenten", "items"),
                (URL, ("status", "De laatst bekende beleidsstatus (uit 'beleid')."),
-                ("peildatum", "De peildatum van die status; leeg bij 'onbekend' zonder peildatum.")), _municipalities),
-    Collection("beleid-tellingen", "Provinciebrede tellingen", "gemeenten", ("tellingen", "items"), (), _counts),
+                ("peildatum", "De peildatum van die status; leeg bij 'onbekend' zonder peildatum.")), _municipalities,
+               lambda cat: len(cat.municipalities)),
+    Collection("beleid-tellingen", "Provinciebrede tellingen", "gemeenten", ("tellingen", "items"), (), _counts,
+               lambda cat: len(cat.policy_counts)),
     Collection("regios", "Regio's", "regios", ("regios", "items"),
-               (URL, ("ics", "De agenda van de regio (iCalendar, om op te abonneren).")), _regions),
+               (URL, ("ics", "De agenda van de regio (iCalendar, om op te abonneren).")), _regions,
+               lambda cat: len(cat.regions)),
     Collection("themas", "Thema's", "themas", ("pijlers", "items", "themas", "items"),
-               (("pijler", "Id van de pijler."), ("pijler_naam", "Naam van de pijler."), URL), _themes),
-    Collection("bronnen", "Bronnen", "bronnen", ("bronnen", "items"), (), _sources),
+               (("pijler", "Id van de pijler."), ("pijler_naam", "Naam van de pijler."), URL), _themes,
+               lambda cat: sum(len(pl.themes) for pl in cat.pillars)),
+    Collection("bronnen", "Bronnen", "bronnen", ("bronnen", "items"), (), _sources, lambda cat: len(cat.sources)),
 )
 SOURCE_FIELDS = ("id", "titel", "uitgever", "datum", "url")
 

@@ -266,8 +266,7 @@ class SiteModel:
         yield from opendata.files(self.cat, site_url)
 
     def open_data_files(self) -> str:
-        base = "/"
-        counts = [(c, len(c.records(self.cat, base))) for c in opendata.COLLECTIONS]
+        counts = [(c, c.count(self.cat)) for c in opendata.COLLECTIONS]
         return self.render("opendata-files.html", collections=counts)
 
     def open_data_fields(self, key: str) -> str:
