@@ -41,6 +41,13 @@ def test_preview_pages_are_the_pages_a_build_makes(tmp_path):
         for rel in pages:
             expected = (built.site / rel / "index.html").read_text(encoding="utf-8").replace(site_url, url)
             assert _without_csp(_served(url + rel + "/")) == _without_csp(expected), rel
+        # A rebuild that changes no record page: each is moved back from the previous site, unchanged.
+        over = tmp_path / "docs" / "over" / "index.md"
+        over.write_text(over.read_text(encoding="utf-8") + "\nEen alinea voor de preview-test.\n", encoding="utf-8")
+        wait_for(url + "over/", lambda html: "Een alinea voor de preview-test." in html)
+        for rel in pages:  # (waits while the rebuild is still putting pages back)
+            expected = _without_csp((built.site / rel / "index.html").read_text(encoding="utf-8").replace(site_url, url))
+            wait_for(url + rel + "/", lambda html, e=expected: _without_csp(_LIVERELOAD.sub("", html)) == e, timeout=20)
 
 
 def test_preview_shows_each_change_where_it_belongs(tmp_path):
