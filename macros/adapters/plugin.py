@@ -278,8 +278,7 @@ class KennisbankPlugin(BasePlugin):
         self._add_search_entries(config, self._records)
         return env
 
-    @staticmethod
-    def _add_search_entries(config: MkDocsConfig, records: list[RecordPage]) -> None:
+    def _add_search_entries(self, config: MkDocsConfig, records: list[RecordPage]) -> None:
         """Give Material's search the entries generated from data, instead of letting it parse the HTML."""
         try:
             from material.plugins.search.plugin import SearchPlugin
@@ -288,9 +287,16 @@ class KennisbankPlugin(BasePlugin):
         search = next((p for p in config.plugins.values() if isinstance(p, SearchPlugin)), None)
         if search is None or not search.config.enabled:
             return
+        kept = self._caches.bodies if self._caches is not None else None
         for page in records:
-            if page.generated.search_entry:
-                search.search_index.entries.append(page.generated.search_entry())
+            gen = page.generated
+            if gen.search_entry is None:
+                continue
+            if kept is not None and gen.inputs is not None:  # the preview: made again only when changed
+                entry = kept.get("zoeken:" + gen.src_uri, gen.inputs, gen.search_entry)
+            else:
+                entry = gen.search_entry()
+            search.search_index.entries.append(dict(entry))
 
     def on_page_content(self, html: str, page: Any, config: MkDocsConfig, files: Files) -> str:
         # The page as Markdown made it (before our slots): what the source scan may have missed,

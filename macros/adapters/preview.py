@@ -17,6 +17,9 @@ import shutil
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar, cast
+
+T = TypeVar("T")
 
 
 class SiteRecycler:
@@ -87,30 +90,33 @@ def page_token(*parts: str | None) -> bytes:
 
 
 class BodyCache:
-    """Record bodies kept between rebuilds: a body is rendered again only when what it is made from
-    changed (``GeneratedPage.inputs``, compared by value), or anything site-wide did (taxonomies, build
-    date, our templates: ``begin`` empties the cache then)."""
+    """Record bodies (and search entries) kept between rebuilds: one is made again only when what it is
+    made from changed (``GeneratedPage.inputs``, compared by value), or anything site-wide did
+    (taxonomies, build date, our templates: ``begin`` empties the cache then)."""
 
     def __init__(self) -> None:
         self._site: object = None
-        self._bodies: dict[str, tuple[object, str]] = {}
-        self.rendered = 0  # bodies rendered in the current build (the rest came from the cache)
+        self._kept: dict[str, tuple[object, Any]] = {}
+        self.rendered = 0  # made in the current build (the rest came from the cache)
 
     def begin(self, site: object) -> None:
         if site != self._site:
-            self._bodies.clear()
+            self._kept.clear()
             self._site = site
         self.rendered = 0
 
-    def body(self, key: str, inputs: Callable[[], object], render: Callable[[], str]) -> str:
+    def get(self, key: str, inputs: Callable[[], object], make: Callable[[], T]) -> T:
         now = inputs()
-        kept = self._bodies.get(key)
+        kept = self._kept.get(key)
         if kept is not None and kept[0] == now:
-            return kept[1]
-        body = render()
-        self._bodies[key] = (now, body)
+            return cast(T, kept[1])
+        value = make()
+        self._kept[key] = (now, value)
         self.rendered += 1
-        return body
+        return value
+
+    def body(self, key: str, inputs: Callable[[], object], render: Callable[[], str]) -> str:
+        return self.get(key, inputs, render)
 
 
 def templates_fingerprint(folder: Path) -> str:

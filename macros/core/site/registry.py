@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from collections.abc import Callable, Iterator
-from functools import partial
+from functools import cached_property, partial
 
 from jinja2 import Environment
 from markupsafe import escape
@@ -269,8 +269,12 @@ class SiteModel:
         counts = [(c, c.count(self.cat)) for c in opendata.COLLECTIONS]
         return self.render("opendata-files.html", collections=counts)
 
+    @cached_property
+    def _field_docs(self) -> list[tuple[opendata.Collection, list[opendata.FieldDoc]]]:
+        return opendata.field_docs(self.cat)  # the open-data page asks once per collection
+
     def open_data_fields(self, key: str) -> str:
-        for c, fields in opendata.field_docs(self.cat):
+        for c, fields in self._field_docs:
             if c.key == key:
                 return self.render("opendata-fields.html", c=c, fields=fields)
         raise KeyError(f"open data: onbekende collectie '{key}'")
