@@ -283,7 +283,9 @@ def main(argv: list[str] | None = None) -> int:
         def launch(path: str, bypass_csp: bool):
             return pw.chromium.launch_persistent_context(path, executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS,
                                                          bypass_csp=bypass_csp)
-        ctx, csp_ctx = launch(profile, True), launch(csp_profile, False)
+        # Edits are timed with each page's policy in force (the way an editor's browser sees it); a second
+        # context checks on a fresh page that live reload starts under that policy at all.
+        ctx, csp_ctx = launch(profile, False), launch(csp_profile, False)
         try:
             for n in (int(x) for x in args.sizes.split(",")):
                 results[str(n)] = run_size(n, args.repeat, args.pause, ctx, csp_ctx)
