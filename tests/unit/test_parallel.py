@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -103,3 +104,27 @@ def test_a_bad_worker_setting_is_explained(monkeypatch):
     monkeypatch.setenv("KENNISBANK_WORKERS", "veel")
     with pytest.raises(ValueError, match="KENNISBANK_WORKERS moet een geheel getal zijn"):
         worker_count()
+
+
+def _start_and_hang() -> None:
+    bodies = ParallelBodies(_jobs(200), workers=1, chunk=8)
+    bodies.start()
+    bodies.get(0)
+    print(" ".join(str(p) for p in bodies._pool._processes), flush=True)  # type: ignore[union-attr]
+    threading.Event().wait()  # until killed
+
+
+def test_workers_end_when_the_build_is_killed():
+    """A build killed with SIGTERM (a CI time-out) must not leave workers waiting forever."""
+    code = "from tests.unit.test_parallel import _start_and_hang as t; t()"
+    proc = subprocess.Popen([sys.executable, "-c", code], cwd=REPO, stdout=subprocess.PIPE, text=True)
+    try:
+        workers = [int(p) for p in proc.stdout.readline().split()]  # type: ignore[union-attr]
+        assert workers
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(Path(f"/proc/{p}").exists() for p in workers):
+        time.sleep(0.1)
+    assert not any(Path(f"/proc/{p}").exists() for p in workers), "a worker outlived the build"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -35,6 +36,18 @@ def _render_chunk(start: int, stop: int) -> list[str]:
 def _run_side() -> None:
     if _SIDE is not None:
         _SIDE()
+
+
+def _die_with_parent() -> None:
+    """A worker ends when the build process does, even when that is killed (Linux; elsewhere a no-op):
+    it would otherwise wait for work forever."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        pass
 
 
 def worker_count() -> int:
@@ -96,7 +109,8 @@ class ParallelBodies:
         _JOBS, _SIDE = self._jobs, self._side
         sys.stdout.flush()  # a child must not write the parent's buffered output a second time
         sys.stderr.flush()
-        self._pool = ProcessPoolExecutor(self._workers, mp_context=multiprocessing.get_context("fork"))
+        self._pool = ProcessPoolExecutor(self._workers, mp_context=multiprocessing.get_context("fork"),
+                                         initializer=_die_with_parent)
         if self._side is not None:
             self._side_future = self._pool.submit(_run_side)
         for c, start in enumerate(range(0, len(self._jobs), self._chunk)):
