@@ -6,7 +6,6 @@ Registered by entry point (pyproject.toml), like Material's own plugins. ``on_co
 from __future__ import annotations
 
 import logging
-import posixpath
 import re
 from collections.abc import Callable
 from functools import partial
@@ -17,8 +16,7 @@ from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.utils import get_relative_url, write_file
+from mkdocs.structure.files import File, Files
 
 from ..core.catalog import CatalogError
 from ..core.catalog.errors import visible
@@ -35,7 +33,8 @@ from ..core.render.titles import safe_title
 from .build import Build, PreviewCaches, data_dir_for, empty_catalog
 from .csp import REFERRER_POLICY, CspCollector
 from .macros_env import PAGE_MACROS
-from .preview import SiteRecycler, page_token, templates_fingerprint
+from .outside_pages import OutsidePages
+from .preview import SiteRecycler, templates_fingerprint
 from .record_page import BODY_MARKER, RecordPage, deferrable
 from .sandbox import PageSandbox
 from .shell import ShellRenderer
@@ -71,8 +70,7 @@ class KennisbankPlugin(BasePlugin):
         self._csp = CspCollector()
         self._bodies = ParallelBodies(())
         self._records: list[RecordPage] = []
-        self._outside_mkdocs: list[tuple[tuple, RecordPage]] = []
-        self._files: Files | None = None
+        self._outside = OutsidePages()
         self._shell = ShellRenderer()
         self._caches: PreviewCaches | None = None
         self._recycler = SiteRecycler()
@@ -182,8 +180,9 @@ class KennisbankPlugin(BasePlugin):
                     deferred.append(partial(bodies.body, gen.src_uri, gen.inputs, gen.render_body))
                 else:
                     deferred.append(gen.render_body)
-        self._outside_mkdocs = self._fast_path(config) if self._shell_enabled() else []
-        self._files = files
+        self._outside = OutsidePages()
+        if self._shell_enabled():
+            self._outside.select(self._records, files, config)
         # When each Markdown page last changed (git), shown at the foot of the page.
         self._changed = last_changed(Path(config.docs_dir))
         # Record bodies are rendered on the other cores while MkDocs reads and builds the other pages.
@@ -199,54 +198,13 @@ class KennisbankPlugin(BasePlugin):
         files.append(File.generated(config, news_feeds.ATOM_PATH, content=news_feeds.atom(self.build.posts, site_url, author)))
         return files
 
-    def _fast_path(self, config: MkDocsConfig) -> list[tuple[tuple, RecordPage]]:
-        """MkDocs builds one record page of each shell (see ``shell.py``) and we write the others in
-        ``on_post_build`` from that shell: MkDocs' own work per page (context, plugin events, template)
-        is most of the build at a thousand records. The pages are the same as MkDocs would make
-        (tested); they stay in ``files``, marked excluded so MkDocs skips them, and go into the
-        sitemap (``overrides/sitemap.xml``). Only pages search does not read are written so (see
-        ``deferrable``)."""
-        seen: set[tuple] = set()
-        out = []
-        for page in self._records:
-            if page.body_index is None:
-                continue
-            page.read_source(config)
-            key = ShellRenderer.key(page, get_relative_url(".", page.url))
-            if key in seen:
-                page.file.inclusion = InclusionLevel.EXCLUDED
-                out.append((key, page))
-            else:
-                seen.add(key)
-        return out
-
     def _write_outside_mkdocs(self, config: MkDocsConfig) -> None:
-        shell = self._shell
-        site_dir = Path(config.site_dir)
-        shells: dict[tuple, str] = {}
-        for key, page in self._outside_mkdocs:
-            parts = shell.parts(key)
-            if parts is None:
-                raise PluginError(f"kennisbank: geen paginasjabloon voor {page.file.src_uri} ({key})")
-            assert page.body_index is not None  # fast-path pages are the deferred ones
-            body = self._bodies.get(page.body_index)
-            if self._serving:  # the same parts as last time: the same page (see preview.SiteRecycler)
-                if key not in shells:
-                    shells[key] = page_token(*parts).hex()
-                token = page_token(shells[key], str(page.title), page.canonical_url, page.abs_url,
-                                   page.meta.get("description"), body, self._banner())
-                if self._recycler.reuse(posixpath.dirname(page.file.dest_uri), token, site_dir):
-                    continue
-            page.content = BODY_MARKER.format(page.body_index)
-            # Its shell is the one MkDocs just built and checked for a page of the same kind.
-            output = self._finish_page(shell.fill(parts, page), page, shell_verified=True, body=body)
-            write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
-
-    def sitemap_files(self, pages: list[File]) -> list[File]:
-        """The pages the sitemap lists: MkDocs' (``pages``) and the ones we write, in the files' order."""
-        ours = {id(page.file) for _, page in self._outside_mkdocs}
-        listed = {id(f) for f in pages}
-        return [f for f in (self._files or ()) if id(f) in listed or id(f) in ours]
+        try:
+            self._outside.write(self._shell, self._bodies.get,
+                                lambda output, page, body: self._finish_page(output, page, shell_verified=True, body=body),
+                                Path(config.site_dir), self._recycler if self._serving else None, self._banner())
+        except RuntimeError as exc:
+            raise PluginError(str(exc)) from None
 
     def on_page_markdown(self, markdown: str, page: Any, config: MkDocsConfig, files: Files) -> str:
         changed = self._changed.get(page.file.src_uri)
@@ -274,7 +232,7 @@ class KennisbankPlugin(BasePlugin):
         self._csp = CspCollector(preview=self._serving)
         env.globals["kb_csp"] = self._csp
         env.globals["kb_referrer_policy"] = REFERRER_POLICY
-        env.globals["kb_sitemap_files"] = self.sitemap_files
+        env.globals["kb_sitemap_files"] = self._outside.sitemap_files
         self._add_search_entries(config, self._records)
         return env
 
