@@ -37,7 +37,7 @@ from .outside_pages import OutsidePages
 from .preview import SiteRecycler, templates_fingerprint
 from .record_page import BODY_MARKER, RecordPage, deferrable
 from .sandbox import PageSandbox
-from .shell import ShellRenderer
+from .shell import ShellRenderer, shell_enabled
 
 # Outside the "mkdocs" logger on purpose: under `serve --strict` an error there would abort the preview,
 # and the preview must go on showing the errors (a real build fails through PluginError instead).
@@ -163,6 +163,8 @@ class KennisbankPlugin(BasePlugin):
             raise PluginError("\n".join(str(e) for e in clashes))
         deferred: list[Callable[[], str]] = []
         self._records = []
+        # Bodies go in after the theme only with the page shell (KENNISBANK_SHELL=0 renders in full).
+        shell = shell_enabled()
         bodies = self._caches.bodies if self._caches is not None else None
         if bodies is not None:
             bodies.begin((templates_fingerprint(TEMPLATES), b.model.site_inputs()))
@@ -174,19 +176,18 @@ class KennisbankPlugin(BasePlugin):
             # button would only repeat it (and add an icon to every record page).
             page.edit_url = None
             self._records.append(page)
-            if self._shell_enabled() and deferrable(gen):
+            if shell and deferrable(gen):
                 page.body_index = len(deferred)
                 if bodies is not None and gen.inputs is not None:
-                    deferred.append(partial(bodies.body, gen.src_uri, gen.inputs, gen.render_body))
+                    deferred.append(partial(bodies.get, gen.src_uri, gen.inputs, gen.render_body))
                 else:
                     deferred.append(gen.render_body)
         self._outside = OutsidePages()
-        if self._shell_enabled():
+        if shell:
             self._outside.select(self._records, files, config)
         # When each Markdown page last changed (git), shown at the foot of the page.
         self._changed = last_changed(Path(config.docs_dir))
         # Record bodies are rendered on the other cores while MkDocs reads and builds the other pages.
-        self._finish_previous()
         # Not under `mkdocs serve`: there every body goes through the body cache of this process.
         self._bodies = ParallelBodies(deferred, workers=0 if self._serving else None,
                                       side=partial(self._write_data_files, config))
@@ -338,11 +339,6 @@ class KennisbankPlugin(BasePlugin):
     def on_build_error(self, *, error: Exception) -> None:
         self._finish_previous()
 
-    @staticmethod
-    def _shell_enabled() -> bool:
-        """Bodies go in after the theme only with the page shell (``KENNISBANK_SHELL=0`` is the
-        reference rendering: every page in full, in order)."""
-        return ShellRenderer().enabled
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(data_dir_for(config.config_file_path, _settings(config))))

@@ -97,13 +97,11 @@ class BodyCache:
     def __init__(self) -> None:
         self._site: object = None
         self._kept: dict[str, tuple[object, Any]] = {}
-        self.rendered = 0  # made in the current build (the rest came from the cache)
 
     def begin(self, site: object) -> None:
         if site != self._site:
             self._kept.clear()
             self._site = site
-        self.rendered = 0
 
     def get(self, key: str, inputs: Callable[[], object], make: Callable[[], T]) -> T:
         now = inputs()
@@ -112,11 +110,7 @@ class BodyCache:
             return cast(T, kept[1])
         value = make()
         self._kept[key] = (now, value)
-        self.rendered += 1
         return value
-
-    def body(self, key: str, inputs: Callable[[], object], render: Callable[[], str]) -> str:
-        return self.get(key, inputs, render)
 
 
 def templates_fingerprint(folder: Path) -> str:

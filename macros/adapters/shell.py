@@ -45,12 +45,17 @@ class _ProtoPage:
         return getattr(self._real, name)
 
 
+def shell_enabled() -> bool:
+    """``KENNISBANK_SHELL=0`` renders every record page in full (the reference rendering)."""
+    return os.environ.get("KENNISBANK_SHELL", "1") != "0"
+
+
 class ShellRenderer:
     """The ``kb_shell()`` global for record templates."""
 
     def __init__(self, template: str = "main.html", enabled: bool | None = None):
         self.template = template
-        self.enabled = os.environ.get("KENNISBANK_SHELL", "1") != "0" if enabled is None else enabled
+        self.enabled = shell_enabled() if enabled is None else enabled
         self._shells: dict[tuple, list[str]] = {}
 
     @pass_context

@@ -30,7 +30,7 @@ _SIDE: Callable[[], None] | None = None
 
 
 def _render_chunk(start: int, stop: int) -> list[str]:
-    return [_JOBS[i]() for i in range(start, stop)]
+    return _render(_JOBS, start, stop)
 
 
 def _run_side() -> None:
@@ -123,7 +123,7 @@ class ParallelBodies:
             future = self._futures.pop(c, None)
             if future is None or future.cancel():  # no worker has it: render it here, now
                 start = c * self._chunk
-                chunk = _render_local(self._jobs, start, min(start + self._chunk, len(self._jobs)))
+                chunk = _render(self._jobs, start, min(start + self._chunk, len(self._jobs)))
             else:
                 chunk = future.result()
             self._ready[c] = chunk
@@ -167,5 +167,5 @@ class ParallelBodies:
             raise error
 
 
-def _render_local(jobs: Sequence[Job], start: int, stop: int) -> list[str]:
+def _render(jobs: Sequence[Job], start: int, stop: int) -> list[str]:
     return [jobs[i]() for i in range(start, stop)]

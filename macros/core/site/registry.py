@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from collections.abc import Callable, Iterator
 from functools import cached_property, partial
+from typing import Any
 
 from jinja2 import Environment
 from markupsafe import escape
@@ -204,12 +205,8 @@ class SiteModel:
         out: list[GeneratedPage] = []
         cat = self.cat
         for p in self.index.practices:
-            src = f"goede-voorbeelden/{p.id}.md"
-            out.append(GeneratedPage(
-                src, p.titel, p.samenvatting, "practice", p.path,
-                partial(self.practice_body, p, _root(src), edit_url(p.path)),
-                search_entry=partial(self.practice_search_entry, p, page_url(src)),
-                inputs=partial(self.practice_inputs, p, _root(src), edit_url(p.path))))
+            out.append(_record_page(f"goede-voorbeelden/{p.id}.md", p, "practice", edit_url, self.practice_body,
+                                    self.practice_search_entry, self.practice_inputs))
         area_members: dict[str, list[Practice]] = {}
         for p in self.index.practices:
             for a in p.area_ids:
@@ -238,19 +235,11 @@ class SiteModel:
                 src, f"Goede voorbeelden: {name}", f"Goede voorbeelden in {name}.", "region", None, body,
                 search_exclude=True, inputs=partial(_listing_inputs, body)))
         for pol in self.policy_index.policies:
-            src = f"beleidsvoorbeelden/{pol.id}.md"
-            out.append(GeneratedPage(
-                src, pol.titel, pol.samenvatting, "policy", pol.path,
-                partial(self.policy_body, pol, _root(src), edit_url(pol.path)),
-                search_entry=partial(self.policy_search_entry, pol, page_url(src)),
-                inputs=partial(self.policy_inputs, pol, _root(src), edit_url(pol.path))))
+            out.append(_record_page(f"beleidsvoorbeelden/{pol.id}.md", pol, "policy", edit_url, self.policy_body,
+                                    self.policy_search_entry, self.policy_inputs))
         for agr in self.policy_index.agreements:
-            src = f"modelovereenkomsten/{agr.id}.md"
-            out.append(GeneratedPage(
-                src, agr.titel, agr.samenvatting, "agreement", agr.path,
-                partial(self.agreement_body, agr, _root(src), edit_url(agr.path)),
-                search_entry=partial(self.agreement_search_entry, agr, page_url(src)),
-                inputs=partial(self.agreement_inputs, agr, _root(src), edit_url(agr.path))))
+            out.append(_record_page(f"modelovereenkomsten/{agr.id}.md", agr, "agreement", edit_url, self.agreement_body,
+                                    self.agreement_search_entry, self.agreement_inputs))
         for e in sorted(cat.events.values(), key=lambda e: e.id):
             src = f"agenda/{e.id}.md"
             out.append(GeneratedPage(
@@ -278,6 +267,16 @@ class SiteModel:
             if c.key == key:
                 return self.render("opendata-fields.html", c=c, fields=fields)
         raise KeyError(f"open data: onbekende collectie '{key}'")
+
+
+def _record_page(src: str, record: Any, kind: str, edit_url: Callable[[str], str], body: Callable[..., str],
+                 search_entry: Callable[..., dict[str, str]], inputs: Callable[..., object]) -> GeneratedPage:
+    """The page of one record file (practice, policy example, agreement): its body, search entry and
+    inputs all take (record, root, edit link) or (record, location)."""
+    root, edit = _root(src), edit_url(record.path)
+    return GeneratedPage(src, record.titel, record.samenvatting, kind, record.path, partial(body, record, root, edit),
+                         search_entry=partial(search_entry, record, page_url(src)),
+                         inputs=partial(inputs, record, root, edit))
 
 
 def _listing_inputs(body: partial[str]) -> object:
