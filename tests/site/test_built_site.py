@@ -49,6 +49,19 @@ def test_theme_and_region_pages_list_their_practices_without_javascript(real_sit
             assert (f"goede-voorbeelden/{p.id}/" in html) == (theme in p.themas), (theme, p.id)
 
 
+def test_every_page_is_in_the_sitemap_once_record_pages_included(real_site):
+    """Most record pages are written by the plugin, outside MkDocs' page loop (outside_pages.py); the
+    sitemap must still list every page, each once."""
+    import re
+    locs = re.findall(r"<loc>https://kennisbank-arbeidsmigratie\.example\.nl/([^<]*)</loc>",
+                      (real_site.site / "sitemap.xml").read_text(encoding="utf-8"))
+    pages = {p.parent.relative_to(real_site.site).as_posix() for p in real_site.site.rglob("index.html")}
+    expected = {"" if p == "." else p + "/" for p in pages}
+    assert len(locs) == len(set(locs))
+    assert set(locs) == expected
+    assert any(loc.startswith("goede-voorbeelden/") and loc.count("/") == 2 for loc in locs)  # a practice
+
+
 def test_theme_and_region_listings_without_practices_are_not_published_nor_in_the_sitemap(real_site):
     # Issue #12.6: an empty listing is a dead end.
     cat = load_catalog(DATA)
