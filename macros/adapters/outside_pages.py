@@ -3,8 +3,8 @@
 MkDocs builds one page per shell (see ``shell.py``); the others stay in ``files`` (links and the sitemap
 know them) but are marked ``InclusionLevel.EXCLUDED``, so MkDocs' page loop skips them, and are written
 in ``on_post_build``: the shell filled with the page's title, URLs and description, then the same
-finishing as ``on_post_page`` (body, slots, preview banner, CSP check of the body). Only pages search
-does not parse (``record_page.deferrable``). ARCHITECTURE.md, "Using every core".
+finishing as ``on_post_page`` (body, slots, preview banner, CSP check of the body). Their search entries
+were added before MkDocs' page loop (``search_entries.py``). ARCHITECTURE.md, "Using every core".
 """
 from __future__ import annotations
 

@@ -15,7 +15,7 @@ from typing import Any, Literal
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
 from ..core.catalog import CatalogError
@@ -26,6 +26,7 @@ from ..core.exports import write_downloads
 from ..core.feeds import news as news_feeds
 from ..core.feeds.ical import write_feeds
 from ..core.history import last_changed
+from ..core.memo import Memo, no_memo
 from ..core.render.dates import long_date
 from ..core.render.env import TEMPLATES
 from ..core.render.parallel import ParallelBodies
@@ -35,9 +36,11 @@ from .csp import REFERRER_POLICY, CspCollector
 from .macros_env import PAGE_MACROS
 from .outside_pages import OutsidePages
 from .preview import SiteRecycler, templates_fingerprint
-from .record_page import BODY_MARKER, RecordPage, deferrable
+from .record_page import BODY_MARKER, RecordPage
 from .sandbox import PageSandbox
+from .search_entries import add_record_entries, search_plugin
 from .shell import ShellRenderer, shell_enabled
+from .watcher import use_native_watcher
 
 # Outside the "mkdocs" logger on purpose: under `serve --strict` an error there would abort the preview,
 # and the preview must go on showing the errors (a real build fails through PluginError instead).
@@ -86,7 +89,13 @@ class KennisbankPlugin(BasePlugin):
             raise PluginError("kennisbank: de data is nog niet geladen (on_config draait eerst)")
         return self._build
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+    @event_priority(100)  # before Material's search and blog plugins make theme environments
+    def _on_config_theme(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self._caches is not None:
+            self._caches.theme.install(config.theme)
+        return config
+
+    def _on_config_data(self, config: MkDocsConfig) -> MkDocsConfig:
         data_dir = data_dir_for(config.config_file_path, _settings(config))
         self._data_errors = None
         self._banner_html = None
@@ -104,6 +113,8 @@ class KennisbankPlugin(BasePlugin):
         except ValueError as exc:  # a bad KENNISBANK_TODAY
             raise PluginError(str(exc)) from None
         return config
+
+    on_config = CombinedEvent(_on_config_theme, _on_config_data)
 
     @staticmethod
     def _repository_checks(config: MkDocsConfig, data_dir: Path) -> None:
@@ -142,7 +153,8 @@ class KennisbankPlugin(BasePlugin):
         missing = [name for name in PAGE_MACROS if name not in available]
         if missing:
             raise PluginError(f"kennisbank: macro's ontbreken in mkdocs-macros: {', '.join(missing)}")
-        macros._env = PageSandbox({name: available[name] for name in PAGE_MACROS}, show_errors=self._serving)
+        macros._env = PageSandbox({name: available[name] for name in PAGE_MACROS}, show_errors=self._serving,
+                                  compiled=self._caches.page_code if self._caches else None)
 
     def _edit_url(self, config: MkDocsConfig, path: str) -> str:
         settings = _settings(config)
@@ -176,7 +188,7 @@ class KennisbankPlugin(BasePlugin):
             # button would only repeat it (and add an icon to every record page).
             page.edit_url = None
             self._records.append(page)
-            if shell and deferrable(gen):
+            if shell:
                 page.body_index = len(deferred)
                 if bodies is not None and gen.inputs is not None:
                     deferred.append(partial(bodies.get, gen.src_uri, gen.inputs, gen.render_body))
@@ -227,7 +239,7 @@ class KennisbankPlugin(BasePlugin):
                 if value is not None and not isinstance(value, Markup):
                     page.meta[key] = Markup(escape(str(value)))
         if self._caches is not None:
-            env.bytecode_cache = self._caches.theme_templates
+            env.bytecode_cache = self._caches.theme.bytecode
         _theme_filters(env)
         self._shell = env.globals["kb_shell"] = ShellRenderer()
         self._csp = CspCollector(preview=self._serving)
@@ -238,24 +250,11 @@ class KennisbankPlugin(BasePlugin):
         return env
 
     def _add_search_entries(self, config: MkDocsConfig, records: list[RecordPage]) -> None:
-        """Give Material's search the entries generated from data, instead of letting it parse the HTML."""
-        try:
-            from material.plugins.search.plugin import SearchPlugin
-        except ImportError:  # pragma: no cover - another theme
-            return
-        search = next((p for p in config.plugins.values() if isinstance(p, SearchPlugin)), None)
-        if search is None or not search.config.enabled:
-            return
-        kept = self._caches.bodies if self._caches is not None else None
-        for page in records:
-            gen = page.generated
-            if gen.search_entry is None:
-                continue
-            if kept is not None and gen.inputs is not None:  # the preview: made again only when changed
-                entry = kept.get("zoeken:" + gen.src_uri, gen.inputs, gen.search_entry)
-            else:
-                entry = gen.search_entry()
-            search.search_index.entries.append(dict(entry))
+        """Give Material's search the entries of record pages, before MkDocs' page loop (see
+        search_entries.py)."""
+        search = search_plugin(config)
+        if search is not None:
+            add_record_entries(search, records, self._bodies.get, self._caches.bodies if self._caches else None)
 
     def on_page_content(self, html: str, page: Any, config: MkDocsConfig, files: Files) -> str:
         # The page as Markdown made it (before our slots): what the source scan may have missed,
@@ -310,12 +309,22 @@ class KennisbankPlugin(BasePlugin):
     def _write_data_files(self, config: MkDocsConfig) -> None:
         """Files made from data alone (a worker may write them while MkDocs builds the pages)."""
         b = self.build
-        write_feeds(list(b.catalog.events.values()), Path(config.site_dir), config.site_url or "/", b.today)
-        for rel, content in b.model.files(config.site_url or "/"):  # region feeds, open data
+        site_url = config.site_url or "/"
+        memo = self._data_memo(site_url)
+        write_feeds(list(b.catalog.events.values()), Path(config.site_dir), site_url, b.today)
+        for rel, content in b.model.files(site_url, memo or no_memo):  # region feeds, open data
             path = Path(config.site_dir) / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content)
-        write_downloads(b.model.policy_index.agreements, Path(config.site_dir))  # .docx and .odt per agreement
+        write_downloads(b.model.policy_index.agreements, Path(config.site_dir), memo)  # .docx and .odt per agreement
+
+    def _data_memo(self, site_url: str) -> Memo | None:
+        """The preview keeps open data and downloads whose records did not change (None in a build)."""
+        if self._caches is None:
+            return None
+        kept = self._caches.data_files
+        kept.begin(site_url)
+        return lambda key, inputs, make: kept.get(key, lambda: inputs, make)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         self._write_outside_mkdocs(config)
@@ -330,6 +339,7 @@ class KennisbankPlugin(BasePlugin):
         self._csp.write_headers(Path(config.site_dir))
         if self._caches is not None:
             self._caches.markdown.sweep()
+            self._caches.settle()
         self._recycler.finish()
 
     def on_shutdown(self) -> None:
@@ -339,8 +349,10 @@ class KennisbankPlugin(BasePlugin):
     def on_build_error(self, *, error: Exception) -> None:
         self._finish_previous()
 
-
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(data_dir_for(config.config_file_path, _settings(config))))
         server.watch(str(TEMPLATES))
+        if use_native_watcher(server):  # changes reported by the operating system, not polled (watcher.py)
+            log.info("kennisbank: wijzigingen worden gemeld door het besturingssysteem "
+                     "(KENNISBANK_WATCHER=polling: MkDocs' eigen controle elke halve seconde)")
         return server

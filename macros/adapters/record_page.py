@@ -19,10 +19,10 @@ RECORD_TEMPLATE = "kennisbank/record.html"
 BODY_MARKER = "<!--kb-body:{}-->"
 
 
-def deferrable(gen: GeneratedPage) -> bool:
-    """A body nobody reads before the page is written: search does not parse it (the page is left out
-    of search or its entry comes from data), so it can be rendered elsewhere and put in at the end."""
-    return bool(gen.search_exclude or gen.search_entry)
+def parsed_for_search(gen: GeneratedPage) -> bool:
+    """Search makes this page's entries from its HTML (Material's parser), not from data: events,
+    municipalities and regions. Listings are left out of search."""
+    return not (gen.search_exclude or gen.search_entry)
 
 
 class RecordPage(Page):
@@ -30,7 +30,8 @@ class RecordPage(Page):
         super().__init__(safe_title(escape(gen.title)), file, config)
         self.generated = gen
         # Set by the plugin when the body is rendered ahead (see macros.core.render.parallel): the
-        # page then holds a marker that ``on_post_page`` replaces with the body.
+        # page then holds a marker that ``on_post_page`` replaces with the body. Every record page's
+        # body is, unless KENNISBANK_SHELL=0 (the reference rendering).
         self.body_index: int | None = None
 
     def read_source(self, config: Any) -> None:
@@ -42,8 +43,10 @@ class RecordPage(Page):
             "kb_kind": self.generated.kind,
             "render_macros": False,
         }
-        if self.generated.search_exclude or self.generated.search_entry:
-            meta["search"] = {"exclude": True}  # listings: not at all; practices: see the plugin's on_env
+        if not parsed_for_search(self.generated) or self.body_index is not None:
+            # Listings: not at all. Entries from data (practices) or from a body rendered ahead: the
+            # plugin's on_env adds them, MkDocs' page loop must not parse the body marker.
+            meta["search"] = {"exclude": True}
         self.meta = meta
 
     def render(self, config: Any, files: Any) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
+from types import CodeType
 from typing import Any
 
 from jinja2 import StrictUndefined, Template, TemplateError, UndefinedError
@@ -56,8 +57,12 @@ class PageSandbox(ImmutableSandboxedEnvironment):
 
     intercepted_binops = frozenset({"*", "**"})
 
-    def __init__(self, macros: Mapping[str, Callable[..., Any]], *, show_errors: bool = False):
+    def __init__(self, macros: Mapping[str, Callable[..., Any]], *, show_errors: bool = False,
+                 compiled: dict[str, CodeType] | None = None):
+        """``compiled``: page sources compiled by an earlier sandbox of this process (the preview keeps
+        one across rebuilds; every sandbox compiles alike)."""
         super().__init__(loader=None, undefined=StrictUndefined, autoescape=False)
+        self.compiled = compiled
         self.globals.clear()
         self.globals.update(macros)
         self.filters.clear()
@@ -72,6 +77,13 @@ class PageSandbox(ImmutableSandboxedEnvironment):
 
     def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
         try:
+            if self.compiled is not None and isinstance(source, str) and template_class is None:
+                code = self.compiled.get(source)
+                if code is None:
+                    if len(self.compiled) > 1000:  # sources of pages edited long ago
+                        self.compiled.clear()
+                    code = self.compiled[source] = self.compile(source)
+                return self.template_class.from_code(self, code, self.make_globals(globals), None)
             return super().from_string(source, globals, template_class)
         except TemplateError as exc:
             if not self.show_errors:

@@ -5,6 +5,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -39,6 +40,46 @@ def wait_for(url: str, predicate: Callable[[str], bool], timeout: float = 60) ->
                 return page
         time.sleep(0.3)
     raise AssertionError(f"timed out waiting for {url}; last page:\n{last[:2000]}")
+
+
+class ServeLog:
+    """The serve process's output, line by line, each with the time (perf_counter) it was read."""
+
+    def __init__(self, proc: subprocess.Popen[str]) -> None:
+        self.proc = proc
+        self.lines: list[tuple[float, str]] = []
+        self._cond = threading.Condition()
+        self._thread = threading.Thread(target=self._read, daemon=True)
+        self._thread.start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            with self._cond:
+                self.lines.append((time.perf_counter(), line.rstrip("\n")))
+                self._cond.notify_all()
+        with self._cond:
+            self.lines.append((time.perf_counter(), "<<process ended>>"))
+            self._cond.notify_all()
+
+    def wait_for(self, needle: str, start: int, timeout: float) -> tuple[int, float, str]:
+        """The first line at or after index ``start`` containing ``needle``: (index, time, line)."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while True:
+                for i in range(start, len(self.lines)):
+                    t, line = self.lines[i]
+                    if needle in line:
+                        return i, t, line
+                    if line == "<<process ended>>":
+                        raise RuntimeError(f"mkdocs serve stopped:\n{self.tail()}")
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise RuntimeError(f"no {needle!r} in the serve log within {timeout:.0f} s:\n{self.tail()}")
+                self._cond.wait(left)
+
+    def tail(self, n: int = 40) -> str:
+        return "\n".join(line for _, line in self.lines[-n:])
 
 
 @contextmanager

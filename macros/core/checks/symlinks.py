@@ -29,9 +29,15 @@ def find_symlinks(folders: Iterable[Path], root: Path) -> list[DataError]:
             continue
         if not folder.is_dir():
             continue
-        for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
-            for name in sorted(dirnames + filenames):
-                path = Path(dirpath) / name
-                if path.is_symlink():
-                    report(path)
+        # scandir knows a link from the directory listing itself: no stat per file (data/ holds
+        # a file per record, and the preview runs this on every rebuild)
+        pending = [str(folder)]
+        while pending:
+            with os.scandir(pending.pop()) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+            for entry in entries:
+                if entry.is_symlink():
+                    report(Path(entry.path))
+                elif entry.is_dir(follow_symlinks=False):
+                    pending.append(entry.path)
     return errors

@@ -1,9 +1,12 @@
 """Downloads made at build time: each model agreement as .docx and .odt (the formats lawyers edit)."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from ..catalog.models import Agreement
+from ..memo import Memo
 from .docx import write_docx
 from .odt import write_odt
 from .reproducible import normalize_zip
@@ -18,13 +21,23 @@ def download_path(agreement_id: str, fmt: str) -> str:
     return f"modelovereenkomsten/{agreement_id}.{fmt}"
 
 
-def write_downloads(agreements: list[Agreement], site_dir: Path) -> list[Path]:
+def write_downloads(agreements: list[Agreement], site_dir: Path, memo: Memo | None = None) -> list[Path]:
+    """Write both downloads of every agreement; ``memo`` (the preview) may keep the bytes of one whose
+    agreement did not change."""
     written = []
     for a in agreements:
         for fmt, write in FORMATS.items():
             path = site_dir / download_path(a.id, fmt)
             path.parent.mkdir(parents=True, exist_ok=True)
-            write(a, path, DISCLAIMER)
-            normalize_zip(path)  # byte-identical across builds
+            if memo is None:
+                _write(write, a, path)
+            else:
+                path.write_bytes(memo(f"{a.id}.{fmt}", a, partial(_write, write, a, path)))
             written.append(path)
     return written
+
+
+def _write(write: Callable[[Agreement, Path, str], object], a: Agreement, path: Path) -> bytes:
+    write(a, path, DISCLAIMER)
+    normalize_zip(path)  # byte-identical across builds
+    return path.read_bytes()

@@ -12,10 +12,12 @@ import io
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from ..catalog.models import Catalog, Event, Moment, Municipality, Practice, Source
+from ..memo import Memo, no_memo
 
 LICENCE = {"id": "CC0-1.0", "naam": "CC0 1.0 Universeel (publiek domein)",
            "url": "https://creativecommons.org/publicdomain/zero/1.0/deed.nl"}
@@ -186,12 +188,13 @@ def to_json(c: Collection, records: list[dict[str, Any]], base: str) -> bytes:
     return (json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
-def files(cat: Catalog, site_url: str) -> Iterator[tuple[str, bytes]]:
+def files(cat: Catalog, site_url: str, memo: Memo = no_memo) -> Iterator[tuple[str, bytes]]:
+    """Every collection as JSON and CSV; ``memo`` may keep a file whose records did not change."""
     base = site_url.rstrip("/") + "/"
     for c in COLLECTIONS:
         records = c.records(cat, base)
-        yield f"{FOLDER}/{c.key}.json", to_json(c, records, base)
-        yield f"{FOLDER}/{c.key}.csv", to_csv(records)
+        yield f"{FOLDER}/{c.key}.json", memo(f"{c.key}.json", (base, records), partial(to_json, c, records, base))
+        yield f"{FOLDER}/{c.key}.csv", memo(f"{c.key}.csv", records, partial(to_csv, records))
 
 
 # -- field descriptions from the schemas -------------------------------------------------------------

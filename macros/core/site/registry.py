@@ -15,6 +15,7 @@ from jinja2 import Environment
 from markupsafe import escape
 
 from ..catalog.models import Agreement, Catalog, Event, Pillar, Policy, Practice
+from ..memo import Memo, no_memo
 from ..news import Post
 from ..render.env import make_environment
 from ..render.fillins import paragraphs, plain
@@ -248,11 +249,12 @@ class SiteModel:
         out += self.places.pages(edit_url, GeneratedPage, _root)
         return out
 
-    def files(self, site_url: str) -> Iterator[tuple[str, bytes]]:
+    def files(self, site_url: str, memo: Memo = no_memo) -> Iterator[tuple[str, bytes]]:
         """Files made from data besides pages and the agenda feeds: (path in the site, content), one at a
-        time so a large export is never held in memory together with the others."""
+        time so a large export is never held in memory together with the others. ``memo``: see
+        macros.core.memo (the preview keeps open data whose records did not change)."""
         yield from self.places.feeds(site_url)
-        yield from opendata.files(self.cat, site_url)
+        yield from opendata.files(self.cat, site_url, memo)
 
     def open_data_files(self) -> str:
         counts = [(c, c.count(self.cat)) for c in opendata.COLLECTIONS]
