@@ -6,7 +6,6 @@ globals, so every rebuild under ``make serve`` sees edited data and templates.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import CodeType
@@ -19,7 +18,7 @@ from ..core.render.env import MemoryBytecodeCache, make_environment
 from ..core.render.markdown import MarkdownCache
 from ..core.site.registry import SiteModel
 from ..core.site.views import build_today
-from .preview import BodyCache
+from .preview import BodyCache, IdleCollector
 from .slots import Slots
 from .theme_cache import ThemeCache
 
@@ -38,17 +37,7 @@ class PreviewCaches:
     data_files: BodyCache = field(default_factory=BodyCache)  # open data and downloads by their records
     page_code: dict[str, CodeType] = field(default_factory=dict)  # the page sandbox's compiled sources
     data: LoadCache = field(default_factory=LoadCache)  # each data file's parse and schema check
-    settled: bool = False
-
-    def settle(self) -> None:
-        """After the first build: move everything alive now (the modules of MkDocs, Material, Jinja and
-        ours, the compiled templates, the kept bodies) out of the garbage collector's sight. Its full
-        collection, about once per rebuild, then walks only what the rebuild made: 0.1 s less per
-        rebuild at 1,000 practices. Once only: what a later build leaves behind is still collected."""
-        if not self.settled:
-            self.settled = True
-            gc.collect()
-            gc.freeze()
+    collector: IdleCollector = field(default_factory=IdleCollector)
 
 
 @dataclass

@@ -89,9 +89,10 @@ class KennisbankPlugin(BasePlugin):
             raise PluginError("kennisbank: de data is nog niet geladen (on_config draait eerst)")
         return self._build
 
-    @event_priority(100)  # before Material's search and blog plugins make theme environments
+    @event_priority(100)  # first: before Material's search and blog plugins make theme environments
     def _on_config_theme(self, config: MkDocsConfig) -> MkDocsConfig:
-        if self._caches is not None:
+        if self._caches is not None:  # the first event of every preview rebuild
+            self._caches.collector.building()
             self._caches.theme.install(config.theme)
         return config
 
@@ -156,18 +157,21 @@ class KennisbankPlugin(BasePlugin):
         macros._env = PageSandbox({name: available[name] for name in PAGE_MACROS}, show_errors=self._serving,
                                   compiled=self._caches.page_code if self._caches else None)
 
-    def _edit_url(self, config: MkDocsConfig, path: str) -> str:
+    @staticmethod
+    def _edit_urls(config: MkDocsConfig) -> Callable[[str], str]:
+        """The edit link of a repository file (empty without a repository)."""
         settings = _settings(config)
         repo = (settings.get("repository") or config.repo_url or "").rstrip("/")
         branch = settings.get("branch") or "main"
-        return f"{repo}/edit/{branch}/{path}" if repo else ""
+        return lambda path: f"{repo}/edit/{branch}/{path}" if repo else ""
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         b = self.build
         data_shown = b.data_dir.name
         outputs = [Output(f.dest_uri, f"het bestand docs/{f.src_uri}", f"docs/{f.src_uri}") for f in files
                    if f.is_documentation_page() or f.is_static_page() or f.is_media_file()]
-        outputs += generated_outputs(b.model, data_shown) + feed_outputs(b.catalog.events.values())
+        generated = b.model.pages(self._edit_urls(config))
+        outputs += generated_outputs(b.model, data_shown, generated) + feed_outputs(b.catalog.events.values())
         outputs += [Output(dest, "MkDocs") for dest in BUILD_OUTPUTS]
         outputs += [Output(path, "de nieuwsfeeds") for path in (news_feeds.RSS_PATH, news_feeds.ATOM_PATH)]
         clashes = collisions(outputs)
@@ -180,7 +184,7 @@ class KennisbankPlugin(BasePlugin):
         bodies = self._caches.bodies if self._caches is not None else None
         if bodies is not None:
             bodies.begin((templates_fingerprint(TEMPLATES), b.model.site_inputs()))
-        for gen in b.model.pages(lambda path: self._edit_url(config, path)):
+        for gen in generated:
             file = File.generated(config, gen.src_uri, content="")
             files.append(file)
             page = RecordPage(gen, file, config)
@@ -339,15 +343,19 @@ class KennisbankPlugin(BasePlugin):
         self._csp.write_headers(Path(config.site_dir))
         if self._caches is not None:
             self._caches.markdown.sweep()
-            self._caches.settle()
+            self._caches.collector.built()
         self._recycler.finish()
 
     def on_shutdown(self) -> None:
         self._finish_previous()
         self._recycler.close()
+        if self._caches is not None:
+            self._caches.collector.close()
 
     def on_build_error(self, *, error: Exception) -> None:
         self._finish_previous()
+        if self._caches is not None:
+            self._caches.collector.built()
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(data_dir_for(config.config_file_path, _settings(config))))

@@ -11,6 +11,7 @@ exactly the same parts as before is moved back (one rename) instead of being fil
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import shutil
@@ -80,6 +81,57 @@ class SiteRecycler:
         for t in self._sweepers:
             t.join()
         self._sweepers = []
+
+
+class IdleCollector:
+    """The garbage collector runs between rebuilds, not during them.
+
+    Python's cyclic collector starts by itself as objects pile up; with the catalog, the pages and the
+    caches of 1,000 practices alive, a full collection took about 0.1 s, once in most rebuilds. Under
+    `mkdocs serve` a rebuild now runs with the collector off (``building``); a second after it
+    (``built``), when the preview is idle, one full collection runs and moves what survives out of the
+    collector's sight (``gc.freeze``), and the collector is on again until the next rebuild. Nothing
+    is lost: what a rebuild leaves behind is collected in the pause after it."""
+
+    DELAY_S = 1.0
+
+    def __init__(self) -> None:
+        self._timer: threading.Timer | None = None
+        self._lock = threading.Lock()
+        self._building = False
+
+    def building(self) -> None:
+        with self._lock:
+            self._building = True
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+        gc.disable()
+
+    def built(self) -> None:
+        with self._lock:
+            self._building = False
+            self._timer = threading.Timer(self.DELAY_S, self._collect)
+            self._timer.daemon = True
+            self._timer.name = "kennisbank-gc"
+            self._timer.start()
+
+    def _collect(self) -> None:
+        with self._lock:
+            if self._building:
+                return
+            gc.unfreeze()
+            gc.collect()
+            gc.freeze()
+            gc.enable()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+        gc.unfreeze()
+        gc.enable()
 
 
 def page_token(*parts: str | None) -> bytes:

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..catalog.errors import DataError
 from ..catalog.models import Catalog, Event
 from ..feeds.ical import feed_paths
-from ..site.registry import SiteModel
+from ..site.registry import GeneratedPage, SiteModel
 
 # What MkDocs and Material write besides the pages (directory URLs).
 BUILD_OUTPUTS = ("404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json")
@@ -49,10 +49,11 @@ def docs_outputs(docs: Path, root: Path) -> list[Output]:
     return out
 
 
-def generated_outputs(model: SiteModel, data_shown: str) -> list[Output]:
-    """The record and listing pages made from data/ (``data_shown``: data/ as people see it)."""
+def generated_outputs(model: SiteModel, data_shown: str, pages: Iterable[GeneratedPage] | None = None) -> list[Output]:
+    """The record and listing pages made from data/ (``data_shown``: data/ as people see it);
+    ``pages``: the model's pages when the caller has them already."""
     out: list[Output] = []
-    for gen in model.pages(lambda path: ""):
+    for gen in model.pages(lambda path: "") if pages is None else pages:
         file = gen.source_path or (f"{data_shown}/{_TAXONOMY[gen.kind]}" if gen.kind in _TAXONOMY else None)
         where = f" ({gen.source_path})" if gen.source_path else ""
         out.append(Output(page_dest(gen.src_uri), f"{_KIND.get(gen.kind, gen.kind)} '{gen.title}'{where}", file))

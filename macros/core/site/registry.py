@@ -278,7 +278,19 @@ def _record_page(src: str, record: Any, kind: str, edit_url: Callable[[str], str
     root, edit = _root(src), edit_url(record.path)
     return GeneratedPage(src, record.titel, record.samenvatting, kind, record.path, partial(body, record, root, edit),
                          search_entry=partial(search_entry, record, page_url(src)),
-                         inputs=partial(inputs, record, root, edit))
+                         inputs=_once(partial(inputs, record, root, edit)))
+
+
+def _once(make: Callable[[], object]) -> Callable[[], object]:
+    """``make()`` the first time, the same value after: a page's inputs are read for its body and
+    again for its search entry."""
+    kept: list[object] = []
+
+    def value() -> object:
+        if not kept:
+            kept.append(make())
+        return kept[0]
+    return value
 
 
 def _listing_inputs(body: partial[str]) -> object:
