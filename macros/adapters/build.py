@@ -18,6 +18,7 @@ from ..core.render.env import MemoryBytecodeCache, make_environment
 from ..core.render.markdown import MarkdownCache
 from ..core.site.registry import SiteModel
 from ..core.site.views import build_today
+from .markdown_pages import RenderCache
 from .preview import BodyCache, IdleCollector
 from .slots import Slots
 from .theme_cache import ThemeCache
@@ -26,7 +27,7 @@ from .theme_cache import ThemeCache
 @dataclass
 class PreviewCaches:
     """Kept by the plugin across the rebuilds of `mkdocs serve` (never in a one-off build): converted
-    Markdown by text, compiled templates by source checksum (ours and the theme's), the installed
+    Markdown by text (contributor fields; and whole pages, markdown_pages.py), compiled templates by source checksum (ours and the theme's), the installed
     theme's file list, record bodies by their inputs, open data and downloads by their records, and
     each data file's parse by its bytes."""
 
@@ -36,6 +37,7 @@ class PreviewCaches:
     bodies: BodyCache = field(default_factory=BodyCache)
     data_files: BodyCache = field(default_factory=BodyCache)  # open data and downloads by their records
     page_code: dict[str, CodeType] = field(default_factory=dict)  # the page sandbox's compiled sources
+    rendered: RenderCache = field(default_factory=RenderCache)  # Markdown pages' HTML by their Markdown
     data: LoadCache = field(default_factory=LoadCache)  # each data file's parse and schema check
     collector: IdleCollector = field(default_factory=IdleCollector)
 

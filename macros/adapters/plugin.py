@@ -223,10 +223,18 @@ class KennisbankPlugin(BasePlugin):
         except RuntimeError as exc:
             raise PluginError(str(exc)) from None
 
+    def on_nav(self, nav: Any, config: MkDocsConfig, files: Files) -> Any:
+        if self._caches is not None:  # the files are final now (after every plugin's on_files)
+            self._caches.rendered.begin(files, config)
+        return nav
+
+    @event_priority(-100)  # after mkdocs-macros: the Markdown MkDocs converts next
     def on_page_markdown(self, markdown: str, page: Any, config: MkDocsConfig, files: Files) -> str:
         changed = self._changed.get(page.file.src_uri)
         if changed is not None and not isinstance(page, RecordPage):  # records show their own `bijgewerkt`
             page.meta["kb_updated"] = changed
+        if self._caches is not None:
+            self._caches.rendered.attach(page)
         return markdown
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
@@ -343,6 +351,7 @@ class KennisbankPlugin(BasePlugin):
         self._csp.write_headers(Path(config.site_dir))
         if self._caches is not None:
             self._caches.markdown.sweep()
+            self._caches.rendered.sweep()
             self._caches.collector.built()
         self._recycler.finish()
 

@@ -3,13 +3,14 @@ whose inputs did not change, and recycles the previous site: it must still show 
 makes, and every change where it belongs."""
 from __future__ import annotations
 
+import json
 import re
 import shutil
 
 import pytest
 import yaml
 
-from macros.dev.mkdocs_serve import get, serving, wait_for
+from macros.dev.mkdocs_serve import ServeLog, get, serving, wait_for
 from tests.helpers import REPO, build, copy_data
 
 pytestmark = pytest.mark.site
@@ -82,3 +83,52 @@ def test_preview_shows_each_change_where_it_belongs(tmp_path):
         wait_for(page, lambda html: "Woonruimte (preview)" in html)
         assert "Woonruimte (preview)" in _served(url + f"goede-voorbeelden/{other}/")
         assert _served(url + f"goede-voorbeelden/{other}/") != before_other
+
+
+def test_after_rebuilds_the_preview_serves_every_page_a_build_makes(tmp_path):
+    """Markdown pages keep their conversion between rebuilds (markdown_pages.py), events, municipality and
+    region pages leave MkDocs' loop (search entries by Material's parser): after a data edit and a page
+    edit, every page the preview serves, and its search index, equal a fresh build of the same files."""
+    data = copy_data(tmp_path / "data")
+    shutil.copytree(REPO / "docs", tmp_path / "docs")
+    build(tmp_path, env=ENV)  # writes mkdocs.yml
+    record = sorted((data / "goede-voorbeelden").glob("*.yaml"))[0]
+    over = tmp_path / "docs" / "over" / "index.md"
+    with serving(tmp_path / "mkdocs.yml", ENV) as (url, proc):
+        log = ServeLog(proc)
+        log.wait_for("Serving on", 0, 300)
+        for change in (lambda: record.write_text(record.read_text(encoding="utf-8").replace("titel: ", "titel: Nieuw - ", 1), encoding="utf-8"),
+                       lambda: over.write_text(over.read_text(encoding="utf-8") + "\nNog een alinea.\n", encoding="utf-8")):
+            mark = len(log.lines)
+            change()
+            log.wait_for("Reloading browsers", mark, 180)
+        served_index = json.loads(get(url + "search/search_index.json") or "{}")
+        built = build(tmp_path, env=ENV)
+        assert built.returncode == 0, built.output[-2000:]
+        site_url = "https://kennisbank-arbeidsmigratie.example.nl/"
+        pages = sorted(p.relative_to(built.site).as_posix() for p in built.site.rglob("index.html"))
+        assert len(pages) > 100
+        for rel in pages:
+            expected = _without_csp((built.site / rel).read_text(encoding="utf-8").replace(site_url, url))
+            assert _without_csp(_served(url + rel.removesuffix("index.html"))) == expected, rel
+    built_index = json.loads((built.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    key = lambda e: (e["location"], e["title"], e["text"])  # noqa: E731
+    assert sorted(map(key, served_index["docs"])) == sorted(map(key, built_index["docs"]))
+
+
+def test_a_page_with_a_broken_link_fails_every_rebuild_until_it_is_mended(tmp_path):
+    """A conversion that warned is not kept: under --strict the next rebuild fails on it again."""
+    copy_data(tmp_path / "data", records=False)
+    shutil.copytree(REPO / "docs", tmp_path / "docs")
+    build(tmp_path, env=ENV)
+    over, privacy = tmp_path / "docs" / "over" / "index.md", tmp_path / "docs" / "over" / "privacy.md"
+    with serving(tmp_path / "mkdocs.yml", ENV) as (_, proc):
+        log = ServeLog(proc)
+        log.wait_for("Serving on", 0, 300)
+        mark = len(log.lines)
+        over.write_text(over.read_text(encoding="utf-8") + "\n[kapot](bestaat-niet.md)\n", encoding="utf-8")
+        log.wait_for("Aborted with", mark, 180)
+        mark = len(log.lines)
+        privacy.write_text(privacy.read_text(encoding="utf-8") + "\nEen alinea.\n", encoding="utf-8")
+        log.wait_for("Aborted with", mark, 180)
+        assert not any("Reloading browsers" in line for _, line in log.lines[mark:])
