@@ -11,7 +11,8 @@ script reloads the page after the rebuild. Two kinds of edit, alternating ours a
 - page: ours changes the H1 of docs/over/index.md (/over/); (a) the H1 of docs/index.md (/).
 
 Each edit writes a fresh marker, so every write is a real change. The serve log is read as it comes, so
-each edit is split into watcher (write to "Detected file changes"), rebuild (to "Reloading browsers";
+each edit is split into watcher (write to "Detected file changes"; ours is told by the operating system,
+(a) polls every 0.5 s), rebuild (to "Reloading browsers";
 MkDocs' own "Documentation built in X seconds" is reported beside it) and reload (to the new text in
 the browser). A benchmark, not a test: a
 missed target does not fail; a failed server, build or edit does.
@@ -201,8 +202,9 @@ def report(results: dict, summary: dict) -> str:
             met = "met" if o["max"] < TARGET_S else ("median met" if o["median"] < TARGET_S else "missed")
             rows.append(f"| {n} | {kind} | {_f(o['median'])} / {_f(o['max'])} | {_f(a['median'])} / {_f(a['max'])} | "
                         f"{o['median'] / a['median']:.2f} | < {TARGET_S:.0f} s: {met} |")
-    rows += ["", "Where the time goes (medians, s): watcher = write to \"Detected file changes\" (watchdog's polling "
-             "observer, every 0.5 s); rebuild = from there to \"Reloading browsers\" (MkDocs' 0.1 s quiet period, the "
+    rows += ["", "Where the time goes (medians, s): watcher = write to \"Detected file changes\" (ours: the operating "
+             "system's notice, macros/adapters/watcher.py; (a): MkDocs' polling observer, every 0.5 s);"
+             " rebuild = from there to \"Reloading browsers\" (MkDocs' 0.1 s quiet period, the "
              "configuration and plugins loaded again, the build); of which build = MkDocs' own \"Documentation built in\"; "
              "reload = from \"Reloading browsers\" to the new text in the browser (long-poll answer, page load).", "",
              "| practices | edit | site | first build | watcher | rebuild | of which build | reload | edit to reload |",

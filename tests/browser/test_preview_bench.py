@@ -26,5 +26,7 @@ def test_preview_benchmark_runs(tmp_path):
         for kind in ("record", "page"):
             (sample,) = runs[who]["edits"][kind]
             assert 0 < sample["watcher_s"] < sample["total_s"], sample
-            assert sample["build_s"] is not None and sample["rebuilds"] >= 1, sample
+            # MkDocs' logger drops a "Documentation built in" line equal to an earlier one (to 0.01 s, likely
+            # at this size), so the build's own time may be unknown; the rebuild's wall time never is
+            assert sample["rebuild_wall_s"] > 0 and sample["rebuilds"] >= 1, sample
     assert "| 20 | record |" in proc.stdout
