@@ -72,6 +72,7 @@ class KennisbankPlugin(BasePlugin):
         self._changed: dict[str, Any] = {}
         self._csp = CspCollector()
         self._bodies = ParallelBodies(())
+        self._searched: dict[int, str] = {}  # bodies read for search entries, until their page is written
         self._records: list[RecordPage] = []
         self._outside = OutsidePages()
         self._shell = ShellRenderer()
@@ -205,6 +206,7 @@ class KennisbankPlugin(BasePlugin):
         self._changed = last_changed(Path(config.docs_dir))
         # Record bodies are rendered on the other cores while MkDocs reads and builds the other pages.
         # Not under `mkdocs serve`: there every body goes through the body cache of this process.
+        self._searched = {}
         self._bodies = ParallelBodies(deferred, workers=0 if self._serving else None,
                                       side=partial(self._write_data_files, config))
         self._bodies.start()
@@ -217,7 +219,7 @@ class KennisbankPlugin(BasePlugin):
 
     def _write_outside_mkdocs(self, config: MkDocsConfig) -> None:
         try:
-            self._outside.write(self._shell, self._bodies.get,
+            self._outside.write(self._shell, self._body,
                                 lambda output, page, body: self._finish_page(output, page, shell_verified=True, body=body),
                                 Path(config.site_dir), self._recycler if self._serving else None, self._banner())
         except RuntimeError as exc:
@@ -266,7 +268,17 @@ class KennisbankPlugin(BasePlugin):
         search_entries.py)."""
         search = search_plugin(config)
         if search is not None:
-            add_record_entries(search, records, self._bodies.get, self._caches.bodies if self._caches else None)
+            add_record_entries(search, records, self._body_for_search, self._caches.bodies if self._caches else None)
+
+    def _body_for_search(self, i: int) -> str:
+        """A body read for its search entry (events, municipalities, regions) is kept for its page:
+        ``ParallelBodies`` hands out each body once."""
+        body = self._searched[i] = self._bodies.get(i)
+        return body
+
+    def _body(self, i: int) -> str:
+        searched = self._searched.pop(i, None)
+        return searched if searched is not None else self._bodies.get(i)
 
     def on_page_content(self, html: str, page: Any, config: MkDocsConfig, files: Files) -> str:
         # The page as Markdown made it (before our slots): what the source scan may have missed,
@@ -286,7 +298,7 @@ class KennisbankPlugin(BasePlugin):
         a verified shell filled with escaped values and a body, so only the body needs a look."""
         if isinstance(page, RecordPage) and page.body_index is not None:
             if body is None:
-                body = self._bodies.get(page.body_index)
+                body = self._body(page.body_index)
             if "data-search-" in body:
                 body = _SEARCH_ATTRS.sub("", body)
             output = output.replace(BODY_MARKER.format(page.body_index), body, 1)

@@ -46,6 +46,15 @@ def test_without_workers_the_caller_renders_each_body_when_asked():
     assert bodies.get(5) == "5" and calls == [4, 5, 6, 7]  # its chunk, nothing else
 
 
+def test_bodies_asked_for_out_of_order_are_each_rendered_once():
+    # Search reads the last bodies (events, municipalities) before the pages are written in order.
+    calls: list[int] = []
+    bodies = ParallelBodies([lambda i=i: calls.append(i) or str(i) for i in range(40)], workers=0, chunk=8)
+    order = [*range(30, 40), *range(30)]
+    assert [bodies.get(i) for i in order] == [str(i) for i in order]
+    assert sorted(calls) == list(range(40))
+
+
 def test_no_fork_while_another_thread_runs():
     stop = threading.Event()
     t = threading.Thread(target=stop.wait)

@@ -85,6 +85,7 @@ class ParallelBodies:
         self._chunk = max(1, chunk)
         self._futures: dict[int, Future[list[str]]] = {}
         self._ready: dict[int, list[str]] = {}
+        self._left: dict[int, int] = {}  # bodies of a ready chunk not asked for yet
         self._pool: ProcessPoolExecutor | None = None
         self._thread: threading.Thread | None = None
         self._thread_error: BaseException | None = None
@@ -117,6 +118,8 @@ class ParallelBodies:
             self._futures[c] = self._pool.submit(_render_chunk, start, min(start + self._chunk, len(self._jobs)))
 
     def get(self, i: int) -> str:
+        """Body ``i``. Each body is asked for once (in any order): a chunk is freed when all of its
+        bodies have been handed out."""
         c, offset = divmod(i, self._chunk)
         chunk = self._ready.get(c)
         if chunk is None:
@@ -126,9 +129,10 @@ class ParallelBodies:
                 chunk = _render(self._jobs, start, min(start + self._chunk, len(self._jobs)))
             else:
                 chunk = future.result()
-            self._ready[c] = chunk
-        if offset == len(chunk) - 1:  # bodies are asked for in order, once: free the chunk
-            del self._ready[c]
+            self._ready[c], self._left[c] = chunk, len(chunk)
+        self._left[c] -= 1
+        if not self._left[c]:
+            del self._ready[c], self._left[c]
         return chunk[offset]
 
     def finish_side(self, background: bool = False) -> None:
