@@ -47,6 +47,9 @@ from .watcher import use_native_watcher
 preview_log = logging.getLogger("kennisbank.preview")
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 _BODY = re.compile(r"<body[^>]*>")
+# Under `mkdocs serve`: work left after a rebuild waits this long, so the browser reloads undisturbed
+# (a reload of a record page takes about 0.2 s).
+AFTER_RELOAD_S = 0.5
 _SEARCH_ATTRS = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")  # what Material's search strips from content
 
 
@@ -353,8 +356,8 @@ class KennisbankPlugin(BasePlugin):
     def on_post_build(self, config: MkDocsConfig) -> None:
         self._write_outside_mkdocs(config)
         # The preview reloads the browser when the pages are written; feeds, open data and downloads
-        # follow a moment later (the next rebuild waits for them).
-        self._bodies.finish_side(background=self._serving)
+        # follow when the page has loaded (the next rebuild starts them at once, and waits for them).
+        self._bodies.finish_side(background=self._serving, after=AFTER_RELOAD_S)
         if self._bodies.workers:
             log.info(f"kennisbank: {len(self._bodies)} paginateksten en de databestanden gemaakt met "
                      f"{self._bodies.workers} extra proces(sen)")
@@ -365,7 +368,7 @@ class KennisbankPlugin(BasePlugin):
             self._caches.markdown.sweep()
             self._caches.rendered.sweep()
             self._caches.collector.built()
-        self._recycler.finish()
+        self._recycler.finish(after=AFTER_RELOAD_S if self._serving else 0.0)
 
     def on_shutdown(self) -> None:
         self._finish_previous()

@@ -89,6 +89,7 @@ class ParallelBodies:
         self._pool: ProcessPoolExecutor | None = None
         self._thread: threading.Thread | None = None
         self._thread_error: BaseException | None = None
+        self._hurry = threading.Event()  # set by close(): a side job waiting to start starts now
 
     def __len__(self) -> int:
         return len(self._jobs)
@@ -135,20 +136,22 @@ class ParallelBodies:
             del self._ready[c], self._left[c]
         return chunk[offset]
 
-    def finish_side(self, background: bool = False) -> None:
+    def finish_side(self, background: bool = False, after: float = 0.0) -> None:
         """Wait for the side work, or do it here if no worker has started it. Once. ``background``:
-        do it in a thread of this process instead, and return at once (``close()`` waits for it)."""
+        do it in a thread of this process instead, ``after`` seconds from now or as soon as ``close()``
+        is called, and return at once (``close()`` waits for it)."""
         side, self._side = self._side, None
         future, self._side_future = self._side_future, None
         if future is not None and not future.cancel():
             future.result()
         elif side is not None and background:
-            self._thread = threading.Thread(target=self._run_in_thread, args=(side,), name="kennisbank-data", daemon=True)
+            self._thread = threading.Thread(target=self._run_in_thread, args=(side, after), name="kennisbank-data", daemon=True)
             self._thread.start()
         elif side is not None:
             side()
 
-    def _run_in_thread(self, side: Callable[[], None]) -> None:
+    def _run_in_thread(self, side: Callable[[], None], after: float) -> None:
+        self._hurry.wait(after)
         try:
             side()
         except BaseException as exc:  # handed to the caller by close()
@@ -165,6 +168,7 @@ class ParallelBodies:
         _JOBS, _SIDE = (), None
         thread, self._thread = self._thread, None
         if thread is not None:
+            self._hurry.set()
             thread.join()
         error, self._thread_error = self._thread_error, None
         if error is not None:
