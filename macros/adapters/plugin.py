@@ -211,7 +211,7 @@ class KennisbankPlugin(BasePlugin):
         # Not under `mkdocs serve`: there every body goes through the body cache of this process.
         self._searched = {}
         self._bodies = ParallelBodies(deferred, workers=0 if self._serving else None,
-                                      side=partial(self._write_data_files, config))
+                                      side=partial(self._write_data_files, config, b))
         self._bodies.start()
         # News feeds: generated files (so links to them are checked like any other page's).
         author = _settings(config).get("organisatie") or config.site_name
@@ -333,9 +333,9 @@ class KennisbankPlugin(BasePlugin):
         except ValueError as exc:
             raise PluginError(str(exc)) from None
 
-    def _write_data_files(self, config: MkDocsConfig) -> None:
-        """Files made from data alone (a worker may write them while MkDocs builds the pages)."""
-        b = self.build
+    def _write_data_files(self, config: MkDocsConfig, b: Build) -> None:
+        """Files made from data alone (a worker may write them while MkDocs builds the pages; under
+        `mkdocs serve` a thread, after the reload: ``b`` is this build's, whatever came since)."""
         site_url = config.site_url or "/"
         memo = self._data_memo(site_url)
         write_feeds(list(b.catalog.events.values()), Path(config.site_dir), site_url, b.today)
