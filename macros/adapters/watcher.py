@@ -15,6 +15,12 @@ Two things MkDocs' handlers do not expect from a native observer, which this one
   the old one is a new file: a watch on the old one would see no further edit. A file is watched
   through its folder, by name.
 
+MkDocs waits until no change has come for ``build_delay`` (0.1 s) before it rebuilds, so that one save
+(several events: truncate, write, close; or write a new file, rename it) starts one rebuild. The
+operating system reports the events of one save within a few milliseconds of each other, so with this
+watcher the wait is ``QUIET_S``; ``tests/site/test_serve_watcher.py`` checks one rebuild per save, for an
+in-place save and for a save by renaming.
+
 ``KENNISBANK_WATCHER=polling`` keeps MkDocs' own watcher (for folders the operating system does not
 report changes in, such as some network or container mounts).
 """
@@ -42,6 +48,7 @@ from watchdog.observers import Observer
 from watchdog.observers.api import ObservedWatch
 
 log = logging.getLogger("mkdocs.plugins.kennisbank")
+QUIET_S = 0.05
 
 # What is a change: written, closed after writing, created, deleted, renamed, touched (not opened or read).
 CHANGES: list[type[FileSystemEvent]] = [
@@ -93,4 +100,5 @@ def use_native_watcher(server: Any) -> bool:
     for path, count in paths.items():
         for _ in range(count):
             server.watch(path)
+    server.build_delay = min(getattr(server, "build_delay", QUIET_S), QUIET_S)
     return True
