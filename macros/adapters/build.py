@@ -13,6 +13,7 @@ from types import CodeType
 from jinja2 import Environment
 
 from ..core.catalog import Catalog, CatalogError, LoadCache, load_catalog
+from ..core.memo import UsedCache
 from ..core.news import Post, load_posts
 from ..core.render.env import MemoryBytecodeCache, make_environment
 from ..core.render.markdown import MarkdownCache
@@ -27,19 +28,26 @@ from .theme_cache import ThemeCache
 @dataclass
 class PreviewCaches:
     """Kept by the plugin across the rebuilds of `mkdocs serve` (never in a one-off build): converted
-    Markdown by text (contributor fields; and whole pages, markdown_pages.py), compiled templates by source checksum (ours and the theme's), the installed
-    theme's file list, record bodies by their inputs, open data and downloads by their records, and
-    each data file's parse by its bytes."""
+    Markdown by text (contributor fields; whole pages, markdown_pages.py), compiled templates by source
+    checksum (ours, the theme's, the page sandbox's), the installed theme's file list, record bodies by
+    their inputs, open data and downloads by their records, and each data file's parse by its bytes.
+    The ``UsedCache`` ones are swept after each build (``sweep``)."""
 
     markdown: MarkdownCache = field(default_factory=MarkdownCache)
     templates: MemoryBytecodeCache = field(default_factory=MemoryBytecodeCache)
     theme: ThemeCache = field(default_factory=ThemeCache)  # the theme's compiled templates and file list
     bodies: BodyCache = field(default_factory=BodyCache)
     data_files: BodyCache = field(default_factory=BodyCache)  # open data and downloads by their records
-    page_code: dict[str, CodeType] = field(default_factory=dict)  # the page sandbox's compiled sources
+    page_code: UsedCache[str, CodeType] = field(default_factory=UsedCache)  # the page sandbox's compiled sources
     rendered: RenderCache = field(default_factory=RenderCache)  # Markdown pages' HTML by their Markdown
     data: LoadCache = field(default_factory=LoadCache)  # each data file's parse and schema check
     collector: IdleCollector = field(default_factory=IdleCollector)
+
+    def sweep(self) -> None:
+        """After a build: forget what it did not use."""
+        self.markdown.sweep()
+        self.rendered.sweep()
+        self.page_code.sweep()
 
 
 @dataclass

@@ -22,6 +22,7 @@ from typing import Any
 
 from mkdocs.structure.pages import Page
 
+from ..core.memo import UsedCache
 from .record_page import RecordPage
 
 _MKDOCS_LOG = logging.getLogger("mkdocs")
@@ -51,14 +52,12 @@ def settings_fingerprint(config: Any) -> str:
 
 class RenderCache:
     def __init__(self) -> None:
-        self._kept: dict[tuple[str, str, str], tuple[Any, ...]] = {}
-        self._used: set[tuple[str, str, str]] = set()
+        self._kept: UsedCache[tuple[str, str, str], tuple[Any, ...]] = UsedCache()
         self._context = ""
 
     def begin(self, files: Any, config: Any) -> None:
         """A build starts: what its conversions depend on besides each page."""
         self._context = files_fingerprint(files) + settings_fingerprint(config)
-        self._used = set()
 
     def attach(self, page: Any) -> None:
         if isinstance(page, RecordPage) or type(page).render is not Page.render:
@@ -67,7 +66,6 @@ class RenderCache:
 
     def _render(self, page: Any, config: Any, files: Any) -> None:
         key = (page.file.src_uri, page.markdown, self._context)
-        self._used.add(key)
         kept = self._kept.get(key)
         if kept is not None:
             content, toc, title, anchors, links = kept
@@ -87,13 +85,12 @@ class RenderCache:
         finally:
             _MKDOCS_LOG.removeHandler(warnings)
         if warnings.count:
-            self._kept.pop(key, None)
+            self._kept.discard(key)
             return
         links = getattr(page, "links_to_anchors", None)
-        self._kept[key] = (page.content, page.toc, page._title_from_render, frozenset(page.present_anchor_ids or ()),
-                           None if links is None else {f.src_uri: dict(v) for f, v in links.items()})
+        self._kept.put(key, (page.content, page.toc, page._title_from_render, frozenset(page.present_anchor_ids or ()),
+                           None if links is None else {f.src_uri: dict(v) for f, v in links.items()}))
 
     def sweep(self) -> None:
         """After a build: forget conversions it did not use (older versions of edited pages)."""
-        for key in [k for k in self._kept if k not in self._used]:
-            del self._kept[key]
+        self._kept.sweep()

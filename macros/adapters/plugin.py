@@ -351,7 +351,7 @@ class KennisbankPlugin(BasePlugin):
             return None
         kept = self._caches.data_files
         kept.begin(site_url)
-        return lambda key, inputs, make: kept.get(key, lambda: inputs, make)
+        return kept.keep
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         self._write_outside_mkdocs(config)
@@ -365,8 +365,7 @@ class KennisbankPlugin(BasePlugin):
             self._bodies.close()
         self._csp.write_headers(Path(config.site_dir))
         if self._caches is not None:
-            self._caches.markdown.sweep()
-            self._caches.rendered.sweep()
+            self._caches.sweep()
             self._caches.collector.built()
         self._recycler.finish(after=AFTER_RELOAD_S if self._serving else 0.0)
 

@@ -178,6 +178,10 @@ class BodyCache:
         self._kept[key] = (now, value)
         return value
 
+    def keep(self, key: str, inputs: object, make: Callable[[], T]) -> T:
+        """``get`` with the inputs at hand (a ``macros.core.memo.Memo``)."""
+        return self.get(key, lambda: inputs, make)
+
 
 def templates_fingerprint(folder: Path) -> str:
     """One digest of every file under ``folder`` (names and bytes)."""

@@ -25,6 +25,8 @@ from jinja2 import StrictUndefined, Template, TemplateError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import escape
 
+from ..core.memo import UsedCache
+
 log = logging.getLogger("mkdocs.plugins.kennisbank")
 
 
@@ -58,7 +60,7 @@ class PageSandbox(ImmutableSandboxedEnvironment):
     intercepted_binops = frozenset({"*", "**"})
 
     def __init__(self, macros: Mapping[str, Callable[..., Any]], *, show_errors: bool = False,
-                 compiled: dict[str, CodeType] | None = None):
+                 compiled: UsedCache[str, CodeType] | None = None):
         """``compiled``: page sources compiled by an earlier sandbox of this process (the preview keeps
         one across rebuilds; every sandbox compiles alike)."""
         super().__init__(loader=None, undefined=StrictUndefined, autoescape=False)
@@ -80,9 +82,8 @@ class PageSandbox(ImmutableSandboxedEnvironment):
             if self.compiled is not None and isinstance(source, str) and template_class is None:
                 code = self.compiled.get(source)
                 if code is None:
-                    if len(self.compiled) > 1000:  # sources of pages edited long ago
-                        self.compiled.clear()
-                    code = self.compiled[source] = self.compile(source)
+                    code = self.compile(source)
+                    self.compiled.put(source, code)
                 return self.template_class.from_code(self, code, self.make_globals(globals), None)
             return super().from_string(source, globals, template_class)
         except TemplateError as exc:

@@ -77,8 +77,8 @@ def _too_deep(line: int, column: int) -> YamlSyntaxError:
     return YamlSyntaxError(line, column, f"de gegevens zijn te diep genest (meer dan {MAX_DEPTH} niveaus)")
 
 
-def _walk(node: yaml.Node, path: Path_, out: Located, visited: set[int]) -> None:
-    """Record where every value starts; refuse aliases (a node met twice), deep nesting, huge counts."""
+def _enter(node: yaml.Node, path: Path_, out: Located, visited: set[int]) -> None:
+    """The checks every node passes first (aliases, counts, depth), and where it starts."""
     if id(node) in visited:  # the composer hands out the anchored node again for every alias
         raise YamlSyntaxError(*_mark(node), _ALIAS)
     visited.add(id(node))
@@ -87,16 +87,26 @@ def _walk(node: yaml.Node, path: Path_, out: Located, visited: set[int]) -> None
     if len(path) > MAX_DEPTH:
         raise _too_deep(*_mark(node))
     out.marks[path] = _mark(node)
+
+
+def _key(key_node: yaml.Node, path: Path_, out: Located, seen: set[Any]) -> Any:
+    """A mapping key: text, and noted when it came before in the same mapping."""
+    if not isinstance(key_node, yaml.ScalarNode):  # a list or block as a key
+        raise YamlSyntaxError(*_mark(key_node), "een veldnaam moet tekst zijn")
+    key = key_node.value
+    if key in seen:
+        out.duplicates.append((path + (key,), *_mark(key_node)))
+    seen.add(key)
+    return key
+
+
+def _walk(node: yaml.Node, path: Path_, out: Located, visited: set[int]) -> None:
+    """Record where every value starts; refuse aliases (a node met twice), deep nesting, huge counts."""
+    _enter(node, path, out, visited)
     if isinstance(node, yaml.MappingNode):
         seen: set[Any] = set()
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):  # a list or block as a key
-                raise YamlSyntaxError(*_mark(key_node), "een veldnaam moet tekst zijn")
-            key = key_node.value
-            if key in seen:
-                out.duplicates.append((path + (key,), *_mark(key_node)))
-            seen.add(key)
-            _walk(value_node, path + (key,), out, visited)
+            _walk(value_node, path + (_key(key_node, path, out, seen),), out, visited)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
             _walk(item, path + (i,), out, visited)
@@ -115,28 +125,16 @@ def _build(node: yaml.Node, path: Path_, out: Located, visited: set[int], loader
     """``_walk`` and ``construct_document`` in one pass, for documents of plain maps, lists and scalars
     (every data file): the same checks in the same order, the same values. Raises ``_Unusual`` before
     doing anything different from them; ``parse`` then runs the two."""
-    if id(node) in visited:
-        raise YamlSyntaxError(*_mark(node), _ALIAS)
-    visited.add(id(node))
-    if len(visited) > MAX_NODES:
-        raise YamlSyntaxError(*_mark(node), f"te veel waarden in één bestand (meer dan {MAX_NODES})")
-    if len(path) > MAX_DEPTH:
-        raise _too_deep(*_mark(node))
-    out.marks[path] = _mark(node)
+    _enter(node, path, out, visited)
     if isinstance(node, yaml.ScalarNode):
         return node.value if node.tag == _STR else _scalar(node, loader)
     if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
         mapping: dict[Any, Any] = {}
         seen: set[Any] = set()
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise YamlSyntaxError(*_mark(key_node), "een veldnaam moet tekst zijn")
-            if key_node.tag not in _PLAIN_KEYS:
+            key = _key(key_node, path, out, seen)
+            if key_node.tag not in _PLAIN_KEYS:  # (``out`` is dropped then: its duplicate notes too)
                 raise _Unusual
-            key = key_node.value
-            if key in seen:
-                out.duplicates.append((path + (key,), *_mark(key_node)))
-            seen.add(key)
             value = _build(value_node, path + (key,), out, visited, loader)
             mapping[key if key_node.tag == _STR else _scalar(key_node, loader)] = value
         return mapping

@@ -9,6 +9,8 @@ import markdown
 import nh3
 from markupsafe import Markup
 
+from ..memo import UsedCache
+
 ALLOWED_TAGS = {
     "p", "br", "strong", "em", "b", "i", "code", "pre", "blockquote", "ul", "ol", "li", "a",
     "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd", "hr", "abbr", "sup", "sub",
@@ -17,31 +19,9 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"align"}
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
-class MarkdownCache:
+class MarkdownCache(UsedCache[str, Markup]):
     """Converted text kept between builds of one process (the preview under `mkdocs serve`), keyed
-    by the text itself: a rebuild converts only what changed. ``sweep()`` after a build forgets what
-    that build did not use, so the cache never holds more than one site's text."""
-
-    def __init__(self) -> None:
-        self._html: dict[str, Markup] = {}
-        self._used: set[str] = set()
-
-    def get(self, text: str) -> Markup | None:
-        html = self._html.get(text)
-        if html is not None:
-            self._used.add(text)
-        return html
-
-    def put(self, text: str, html: Markup) -> None:
-        self._html[text] = html
-        self._used.add(text)
-
-    def sweep(self) -> None:
-        self._html = {text: html for text, html in self._html.items() if text in self._used}
-        self._used = set()
-
-    def __len__(self) -> int:
-        return len(self._html)
+    by the text itself: a rebuild converts only what changed (``sweep()`` after each build)."""
 
 
 class SafeMarkdown:

@@ -4,7 +4,7 @@ MkDocs and Material build one page after the other on one core. The bodies of th
 (a practice's description through Markdown, its facts, related practices) do not depend on MkDocs, so
 they can be rendered ahead, in worker processes forked from the build once the catalog is loaded: each
 worker has the same catalog, site model and templates without pickling them. The caller asks for body
-``i`` when it needs it (in page order): a body the workers have rendered is taken from them; a chunk no
+``i`` when it needs it (once each, mostly in page order): a body the workers have rendered is taken from them; a chunk no
 worker has started yet is taken back and rendered in the caller, so the caller never waits on a worker
 that is behind and the output never depends on how the work was shared.
 
