@@ -16,9 +16,10 @@ from typing import Any
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url, write_file
 
-from .preview import SiteRecycler, page_token
+from .preview import page_token
 from .record_page import BODY_MARKER, RecordPage
 from .shell import ShellRenderer
+from .site_recycler import SiteRecycler
 
 # (output with the body marker, page, body) -> the finished page
 Finish = Callable[[str, RecordPage, str], str]
@@ -46,9 +47,10 @@ class OutsidePages:
                 seen.add(key)
 
     def write(self, shell: ShellRenderer, body_of: Callable[[int], str], finish: Finish, site_dir: Path,
-              recycler: SiteRecycler | None = None, banner: str = "") -> None:
-        """Write every page; ``recycler`` (the preview): a page made of the same parts as last time is
-        moved back from the previous site instead."""
+              recycler: SiteRecycler | None = None, banner: str = "", unchanged_stay: bool = False) -> None:
+        """Write every page. ``recycler``: the previous site, whose page folders are taken back to be
+        written into; ``unchanged_stay`` (the preview): a page made of the same parts as last time is
+        moved back as it is, not written."""
         shells: dict[tuple, str] = {}
         for key, page in self.pages:
             parts = shell.parts(key)
@@ -57,12 +59,15 @@ class OutsidePages:
             assert page.body_index is not None  # only deferred pages are selected
             body = body_of(page.body_index)
             if recycler is not None:
-                if key not in shells:
-                    shells[key] = page_token(*parts).hex()
-                token = page_token(shells[key], str(page.title), page.canonical_url, page.abs_url,
-                                   page.meta.get("description"), body, banner)
-                if recycler.reuse(posixpath.dirname(page.file.dest_uri), token, site_dir):
-                    continue
+                page_dir = posixpath.dirname(page.file.dest_uri)
+                if unchanged_stay:
+                    if key not in shells:
+                        shells[key] = page_token(*parts).hex()
+                    token = page_token(shells[key], str(page.title), page.canonical_url, page.abs_url,
+                                       page.meta.get("description"), body, banner)
+                    if recycler.reuse(page_dir, token, site_dir):
+                        continue
+                recycler.take_back(page_dir, site_dir)
             page.content = BODY_MARKER.format(page.body_index)
             # Its shell is the one MkDocs just built and checked for a page of the same kind.
             output = finish(shell.fill(parts, page), page, body)

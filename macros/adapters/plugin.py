@@ -35,12 +35,12 @@ from .build import Build, PreviewCaches, data_dir_for, empty_catalog
 from .csp import REFERRER_POLICY, CspCollector
 from .macros_env import PAGE_MACROS
 from .outside_pages import OutsidePages
-from .preview import SiteRecycler, templates_fingerprint
+from .preview import templates_fingerprint
 from .record_page import BODY_MARKER, RecordPage
 from .sandbox import PageSandbox
 from .search_entries import add_record_entries, search_plugin
 from .shell import ShellRenderer, shell_enabled
-from .watcher import use_native_watcher
+from .site_recycler import SiteRecycler
 
 # Outside the "mkdocs" logger on purpose: under `serve --strict` an error there would abort the preview,
 # and the preview must go on showing the errors (a real build fails through PluginError instead).
@@ -69,6 +69,7 @@ class KennisbankPlugin(BasePlugin):
     def __init__(self) -> None:
         self._build: Build | None = None
         self._serving = False
+        self._recycling = False  # the previous site is set aside and its page folders taken back
         self._last_good: Build | None = None  # kept across rebuilds: on_startup makes the instance live on
         self._data_errors: CatalogError | None = None
         self._banner_html: str | None = None
@@ -85,6 +86,7 @@ class KennisbankPlugin(BasePlugin):
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Under `mkdocs serve` data and page errors are shown in the page; a build still fails on them.
         self._serving = command == "serve"
+        self._recycling = not dirty  # a --dirty build keeps site_dir as it is (MkDocs does not clean it)
         self._caches = PreviewCaches() if self._serving else None
 
     @property
@@ -134,7 +136,7 @@ class KennisbankPlugin(BasePlugin):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self._sandbox_macros(config)
         self._finish_previous()
-        if self._serving:  # MkDocs cleans site_dir next: hand it an empty one (see preview.py)
+        if self._recycling:  # MkDocs cleans site_dir next: hand it an empty one (site_recycler.py)
             self._recycler.set_aside(Path(config.site_dir))
 
     def _finish_previous(self) -> None:
@@ -224,7 +226,8 @@ class KennisbankPlugin(BasePlugin):
         try:
             self._outside.write(self._shell, self._body,
                                 lambda output, page, body: self._finish_page(output, page, shell_verified=True, body=body),
-                                Path(config.site_dir), self._recycler if self._serving else None, self._banner())
+                                Path(config.site_dir), self._recycler if self._recycling else None, self._banner(),
+                                unchanged_stay=self._serving)
         except RuntimeError as exc:
             raise PluginError(str(exc)) from None
 
@@ -367,7 +370,7 @@ class KennisbankPlugin(BasePlugin):
         if self._caches is not None:
             self._caches.sweep()
             self._caches.collector.built()
-        self._recycler.finish(after=AFTER_RELOAD_S if self._serving else 0.0)
+        self._recycler.finish(after=AFTER_RELOAD_S, wait=not self._serving)
 
     def on_shutdown(self) -> None:
         self._finish_previous()
@@ -377,12 +380,14 @@ class KennisbankPlugin(BasePlugin):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._finish_previous()
+        self._recycler.finish(wait=not self._serving)
         if self._caches is not None:
             self._caches.collector.built()
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(data_dir_for(config.config_file_path, _settings(config))))
         server.watch(str(TEMPLATES))
+        from .watcher import use_native_watcher  # watchdog: only the preview needs it
         if use_native_watcher(server):  # changes reported by the operating system, not polled (watcher.py)
             log.info("kennisbank: wijzigingen worden gemeld door het besturingssysteem "
                      "(KENNISBANK_WATCHER=polling: MkDocs' eigen controle elke halve seconde)")
