@@ -8,13 +8,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
-from jsonschema import Draft202012Validator, validators
-from jsonschema.exceptions import ValidationError
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
 
 from .errors import did_you_mean, field_name, shorten
 
@@ -45,11 +44,17 @@ def _pattern_after_length(validator: Any, pattern: str, instance: Any, schema: d
     pattern is never run on a value of unbounded length (the limit is checked first, in linear time)."""
     if isinstance(instance, str) and len(instance) > schema.get("maxLength", len(instance)):
         return
-    yield from _PATTERN(validator, pattern, instance, schema)
+    from jsonschema import Draft202012Validator
+    yield from Draft202012Validator.VALIDATORS["pattern"](validator, pattern, instance, schema)
 
 
-_PATTERN = Draft202012Validator.VALIDATORS["pattern"]
-_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern_after_length})
+@lru_cache(maxsize=1)
+def _validator_class() -> Any:
+    """jsonschema's 2020-12 validator with our ``pattern``. Imported only when a record is invalid:
+    valid records take fastjsonschema's compiled check, and importing jsonschema (with referencing)
+    took ~45 ms of every build."""
+    from jsonschema import Draft202012Validator, validators
+    return validators.extend(Draft202012Validator, {"pattern": _pattern_after_length})
 
 
 @dataclass(frozen=True)
@@ -73,23 +78,27 @@ class SchemaSet:
         self.folder = folder
         files = _schema_files(folder) if files is None else files
         self.fingerprint = hashlib.sha256(repr(files).encode()).hexdigest()
-        resources = []
         self._uris: dict[str, str] = {}
+        self._raw: dict[str, dict] = {}
         for filename, raw in files:
-            contents = json.loads(raw.decode("utf-8"))
-            uri = filename  # relative refs ("gemeenschappelijk.schema.json#/...") resolve by name
-            resources.append((uri, Resource.from_contents(contents, default_specification=DRAFT202012)))
-            self._uris[filename.removesuffix(".schema.json")] = uri
-        self._registry = Registry().with_resources(resources)
+            name = filename.removesuffix(".schema.json")
+            self._uris[name] = filename  # relative refs ("gemeenschappelijk.schema.json#/...") resolve by name
+            self._raw[name] = json.loads(raw.decode("utf-8"))
+        self._registry: Any = None  # jsonschema's, made for the first invalid record
         self._validators: dict[str, Any] = {}
         self._fast: dict[str, Any] = {}
-        self._raw = {name: self._registry[uri].contents for name, uri in self._uris.items()}
 
     def validator(self, name: str) -> Any:
+        if self._registry is None:
+            from referencing import Registry, Resource
+            from referencing.jsonschema import DRAFT202012
+            self._registry = Registry().with_resources(
+                (self._uris[n], Resource.from_contents(contents, default_specification=DRAFT202012))
+                for n, contents in self._raw.items())
         if name not in self._validators:
             uri = self._uris[name]
-            schema = self._registry[uri].contents
-            self._validators[name] = _Validator(
+            schema = self._raw[name]
+            self._validators[name] = _validator_class()(
                 {"$schema": schema.get("$schema"), "$ref": uri}, registry=self._registry
             )
         return self._validators[name]
