@@ -87,7 +87,7 @@ def test_agenda_clear_button_shows_only_when_a_filter_is_set(page, site_url):
 def test_subscribe_link_is_webcal_with_the_full_feed_address(page, site_url):
     page.goto(site_url + "agenda/")
     assert page.get_attribute("[data-kb-webcal]", "href") == site_url.replace("http:", "webcal:") + "agenda/agenda.ics"
-    assert page.text_content("[data-kb-feed-url]") == site_url + "agenda/agenda.ics"
+    assert page.input_value("[data-kb-feed-url]") == site_url + "agenda/agenda.ics"
 
 
 def test_home_shows_the_most_recent_events_when_everything_planned_has_ended(page, site_url):

@@ -329,10 +329,11 @@
     if (ended(root, now)) markPast(root);
   }
 
-  /* The feed's full address, and a webcal: link that makes calendar apps subscribe in one click. */
+  /* The feed's full address, and a webcal: link that makes calendar apps subscribe in one click. The
+     address is the value of a read-only field: a longer or shorter text there moves nothing on the page. */
   function initSubscribe() {
     var feed = new URL("agenda.ics", location.href.split("?")[0].split("#")[0]).href;
-    toArray(document.querySelectorAll("[data-kb-feed-url]")).forEach(function (el) { el.textContent = feed; });
+    toArray(document.querySelectorAll("[data-kb-feed-url]")).forEach(function (el) { el.value = feed; });
     toArray(document.querySelectorAll("[data-kb-webcal]")).forEach(function (a) {
       a.href = feed.replace(/^https?:/, "webcal:");
     });
