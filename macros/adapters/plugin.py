@@ -41,6 +41,7 @@ from .sandbox import PageSandbox
 from .search_entries import add_record_entries, search_plugin
 from .shell import ShellRenderer, shell_enabled
 from .site_recycler import SiteRecycler
+from .theme_cache import ThemeCache
 
 # Outside the "mkdocs" logger on purpose: under `serve --strict` an error there would abort the preview,
 # and the preview must go on showing the errors (a real build fails through PluginError instead).
@@ -100,6 +101,8 @@ class KennisbankPlugin(BasePlugin):
         if self._caches is not None:  # the first event of every preview rebuild
             self._caches.collector.building()
             self._caches.theme.install(config.theme)
+        else:  # a build: only the theme's file list without its hidden folders (theme_cache.py)
+            ThemeCache().install(config.theme)
         return config
 
     def _on_config_data(self, config: MkDocsConfig) -> MkDocsConfig:
