@@ -31,7 +31,8 @@ def load(page, url: str, size: dict) -> float:
 
 
 @pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["telefoon", "desktop"])
-@pytest.mark.parametrize("path", ["goede-voorbeelden/", "agenda/", ""], ids=["bibliotheek", "agenda", "home"])
+@pytest.mark.parametrize("path", ["goede-voorbeelden/", "agenda/", "", "gemeenten/"],
+                         ids=["bibliotheek", "agenda", "home", "gemeenten"])
 def test_pages_do_not_shift_after_the_first_paint(page, site_url, path, size):
     assert load(page, site_url + path, size) < 0.001
 

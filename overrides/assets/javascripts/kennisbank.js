@@ -433,9 +433,9 @@
   }
 
   function init() {
+    // "toon" next to each count is a link to ?status=..., which this script applies on load; CSS shows
+    // it only with the script ("kb-js", set before the first paint: showing it later moved the page).
     document.querySelectorAll("[data-kb-municipalities]").forEach(initMunicipalities);
-    // "toon" next to each count: a link to ?status=..., which this script applies on load.
-    document.querySelectorAll("[data-kb-status-link]").forEach(function (a) { a.hidden = false; });
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
