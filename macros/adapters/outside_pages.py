@@ -60,14 +60,15 @@ class OutsidePages:
             body = body_of(page.body_index)
             if recycler is not None:
                 page_dir = posixpath.dirname(page.file.dest_uri)
+                same = False
                 if unchanged_stay:
                     if key not in shells:
                         shells[key] = page_token(*parts).hex()
-                    token = page_token(shells[key], str(page.title), page.canonical_url, page.abs_url,
-                                       page.meta.get("description"), body, banner)
-                    if recycler.reuse(page_dir, token, site_dir):
-                        continue
-                recycler.take_back(page_dir, site_dir)
+                    same = recycler.same_as_last(page_dir, page_token(
+                        shells[key], str(page.title), page.canonical_url, page.abs_url,
+                        page.meta.get("description"), body, banner))
+                if recycler.take_back(page_dir, site_dir) and same:
+                    continue
             page.content = BODY_MARKER.format(page.body_index)
             # Its shell is the one MkDocs just built and checked for a page of the same kind.
             output = finish(shell.fill(parts, page), page, body)

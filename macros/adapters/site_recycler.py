@@ -16,7 +16,7 @@ make again, MkDocs' own pages and assets) is deleted at the end: in a build befo
 cleaning: every file is written by this build, and nothing else is left (tested).
 
 Under `mkdocs serve` a page made of exactly the same parts as last time is not even written: its
-folder is moved back as it is (``reuse``, keyed by ``page_token``).
+folder is moved back as it is (``same_as_last``, keyed by ``page_token``).
 """
 from __future__ import annotations
 
@@ -60,13 +60,11 @@ class SiteRecycler:
         except OSError:
             pass
 
-    def reuse(self, page_dir: str, token: bytes, site_dir: Path) -> bool:
-        """The preview: move the page's folder back as it is when its token is the same as last time's
-        (nothing to write then); False when the page must be written."""
+    def same_as_last(self, page_dir: str, token: bytes) -> bool:
+        """The preview: remember the page's token; True when it equals last build's (then the page's
+        folder, once taken back, need not be written)."""
         self._tokens[page_dir] = token
-        if self._previous.get(page_dir) != token:
-            return False
-        return self.take_back(page_dir, site_dir)
+        return self._previous.get(page_dir) == token
 
     def take_back(self, page_dir: str, site_dir: Path) -> bool:
         """Move the page's folder (``goede-voorbeelden/x``) back from the previous site when it holds
