@@ -164,6 +164,18 @@ def test_library_downloads_the_filtered_selection_as_csv(page, site_url):
     assert "gedownload" in page.text_content(".kb-download [role=status]")
 
 
+def test_without_javascript_the_library_offers_no_dead_buttons(browser, page, site_url):
+    """The CSV button is in the HTML (no layout shift), but only the script can make the selection: a reader
+    without JavaScript sees the whole list and the open-data links, not a button that does nothing."""
+    browser.new_cdp_session(page).send("Emulation.setScriptExecutionDisabled", {"value": True})
+    page.goto(site_url + "goede-voorbeelden/")
+    assert page.evaluate("!document.documentElement.classList.contains('kb-js')")
+    assert page.locator("[data-kb-download-csv]").count() == 1
+    assert page.is_hidden("[data-kb-download-csv]") and page.is_hidden("[data-kb-filters]")
+    shown = page.eval_on_selector_all("[data-kb-list] > li", "ls => ls.map(l => l.checkVisibility())")
+    assert shown and all(shown)
+
+
 @pytest.mark.parametrize("width", [320, 390])
 def test_tables_fit_a_phone_without_scrolling_inside(page, site_url, width):
     """Material lets a wide table scroll inside its wrapper; ours must fit (three columns)."""

@@ -18,6 +18,10 @@ EDITS = {
     "base.html": [
         ('type="checkbox" id="__drawer" autocomplete="off">', 'type="checkbox" id="__drawer">'),
         ('type="checkbox" id="__search" autocomplete="off">', 'type="checkbox" id="__search">'),
+        # The home page's own layout from the article's first byte (no `:has()` waiting for content that
+        # arrives later in the stream: a layout shift on a slow phone).
+        ('<article class="md-content__inner md-typeset">',
+         '<article class="md-content__inner md-typeset{% if page and page.is_homepage %} kb-page-home{% endif %}">'),
     ],
     "partials/toc.html": [
         ('<label class="md-nav__title" for="__toc">',

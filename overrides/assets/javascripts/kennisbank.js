@@ -510,22 +510,9 @@
   }
 
   function initDownload(root) {
-    var count = root.querySelector("[data-kb-count]");
-    if (!count || !root.querySelector("[data-kb-filters]")) return;
-    var wrap = document.createElement("p");
-    wrap.className = "kb-download";
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "md-button";
-    button.setAttribute("data-kb-download-csv", "");
-    button.textContent = "Download deze selectie (CSV)";
-    var note = document.createElement("span");
-    note.className = "kb-hint";
-    note.setAttribute("role", "status");
-    wrap.appendChild(button);
-    wrap.appendChild(document.createTextNode(" "));
-    wrap.appendChild(note);
-    count.parentNode.insertBefore(wrap, count.nextSibling);
+    var button = root.querySelector("[data-kb-download-csv]");
+    if (!button) return;
+    var note = root.querySelector("[data-kb-download] [role=status]");
     button.addEventListener("click", function () {
       var ids = matchingIds(root);
       var url = new URL(siteBase() + "/open-data/goede-voorbeelden.json", location.href).href;
