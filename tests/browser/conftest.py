@@ -26,6 +26,15 @@ def site_url(real_site):
 
 
 @pytest.fixture(scope="session")
+def slow_site_url(real_site):
+    """The same site as over a slow connection: each page arrives in 4 KB pieces, 40 ms apart, so the
+    browser paints it before the rest (and the scripts at its end) have arrived."""
+    server, url = serve(real_site.site, trickle=0.04)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
 def playwright():
     """One Playwright driver per session (its sync API allows only one at a time)."""
     from playwright.sync_api import sync_playwright
