@@ -13,7 +13,7 @@ from types import CodeType
 from jinja2 import Environment
 
 from ..core.catalog import Catalog, CatalogError, LoadCache, load_catalog
-from ..core.memo import UsedCache
+from ..core.memo import UsedCache, no_memo
 from ..core.news import Post, load_posts
 from ..core.render.env import MemoryBytecodeCache, make_environment
 from ..core.render.markdown import MarkdownCache
@@ -81,7 +81,7 @@ class Build:
         today = today or build_today()
         env = make_environment(markdown_cache=caches.markdown if caches else None,
                                bytecode_cache=caches.templates if caches else None)
-        model = SiteModel(catalog, today, env, posts or [])
+        model = SiteModel(catalog, today, env, posts or [], memo=caches.bodies.keep if caches else no_memo)
         return cls(data_dir, today, catalog, env, model, posts or [])
 
 

@@ -5,7 +5,10 @@ plugins see it as any other page.
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
 from markupsafe import escape
 from mkdocs.structure.files import File
@@ -17,6 +20,14 @@ from ..core.site.registry import GeneratedPage
 
 RECORD_TEMPLATE = "kennisbank/record.html"
 BODY_MARKER = "<!--kb-body:{}-->"
+# A generated page's address: lowercase path segments, each ending in "/" (nothing urljoin would resolve).
+PLAIN_URL_RE = re.compile(r"(?:[a-z0-9][a-z0-9_-]*/)*")
+
+
+@lru_cache(maxsize=8)
+def _base(site_url: str) -> tuple[str, str]:
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return base, urlsplit(base).path
 
 
 def parsed_for_search(gen: GeneratedPage) -> bool:
@@ -56,3 +67,15 @@ class RecordPage(Page):
             self.content = BODY_MARKER.format(self.body_index)
         self.toc = get_toc([])
         self.present_anchor_ids = set()
+
+    def _set_canonical_url(self, base: str | None) -> None:
+        """MkDocs' ``urljoin`` of the site address and the page's, by concatenation for a plain address
+        (``urljoin`` for every record page was a visible part of a preview rebuild);
+        ``tests/unit/test_record_page.py`` compares the two."""
+        url = self.url
+        if not base or not PLAIN_URL_RE.fullmatch(url):
+            super()._set_canonical_url(base)
+            return
+        base, path = _base(base)
+        self.canonical_url = base + url
+        self.abs_url = path + url

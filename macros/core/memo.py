@@ -9,15 +9,18 @@ that build did not ask for, so the cache never holds more than one site's worth.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 K = TypeVar("K")
 V = TypeVar("V")
+T = TypeVar("T")
 
-Memo = Callable[[str, object, Callable[[], bytes]], bytes]
+
+class Memo(Protocol):
+    def __call__(self, key: str, inputs: object, make: Callable[[], T]) -> T: ...
 
 
-def no_memo(key: str, inputs: object, make: Callable[[], bytes]) -> bytes:
+def no_memo(key: str, inputs: object, make: Callable[[], T]) -> T:
     return make()
 
 

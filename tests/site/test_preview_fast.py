@@ -70,6 +70,7 @@ def test_preview_shows_each_change_where_it_belongs(tmp_path):
             f"titel: {practices[edited]['titel']}", "titel: Gewijzigde titel voor de preview", 1), encoding="utf-8")
         wait_for(page, lambda html: "Gewijzigde titel voor de preview" in html)
         assert "Gewijzigde titel voor de preview" in _served(url + f"goede-voorbeelden/thema/{theme}/")
+        assert "Gewijzigde titel voor de preview" in _served(url + "goede-voorbeelden/")  # its card (kept per practice)
         related_to_edited = [pid for pid in practices if pid != edited
                              and f'href="../{edited}/">' in (_served(url + f"goede-voorbeelden/{pid}/"))]
         assert related_to_edited, "no page lists the edited practice as related"
@@ -82,6 +83,8 @@ def test_preview_shows_each_change_where_it_belongs(tmp_path):
         themas.write_text(text.replace(f"naam: {name}\n", "naam: Woonruimte (preview)\n", 1), encoding="utf-8")
         wait_for(page, lambda html: "Woonruimte (preview)" in html)
         assert "Woonruimte (preview)" in _served(url + f"goede-voorbeelden/{other}/")
+        library = _served(url + "goede-voorbeelden/")
+        assert library.count('<span class="kb-chip">Woonruimte (preview)</span>') == len(members)  # every card
         assert _served(url + f"goede-voorbeelden/{other}/") != before_other
 
 

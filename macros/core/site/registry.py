@@ -12,7 +12,7 @@ from functools import cached_property, partial
 from typing import Any
 
 from jinja2 import Environment
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from ..catalog.models import Agreement, Catalog, Event, Pillar, Policy, Practice
 from ..memo import Memo, no_memo
@@ -50,8 +50,12 @@ class GeneratedPage:
 class SiteModel:
     """Everything derived from one catalog for one build date. Built once per build."""
 
-    def __init__(self, cat: Catalog, today: dt.date, env: Environment | None = None, posts: list[Post] | None = None):
+    def __init__(self, cat: Catalog, today: dt.date, env: Environment | None = None, posts: list[Post] | None = None,
+                 memo: Memo = no_memo):
+        """``memo``: the preview's cache of fragments (a practice's card) by their inputs; it is emptied
+        when anything site-wide or a template changed (``macros.adapters.preview.BodyCache``)."""
         self.cat = cat
+        self.memo = memo
         self.today = today
         self.posts = posts or []
         self.env = env or make_environment()
@@ -62,7 +66,15 @@ class SiteModel:
         self.policy_index = PolicyIndex(cat)
 
     def render(self, template: str, **context: object) -> str:
-        return self.env.get_template(template).render(labels=self.labels, **context)
+        return self.env.get_template(template).render(labels=self.labels, card=self.card, **context)
+
+    def card(self, p: Practice, root: str, heading: str = "h3") -> Markup:
+        """A practice's card in the library and on the home page. Under the preview each card is kept
+        until its practice changes: a 1,000-card library is otherwise most of a rebuild's page."""
+        def make() -> Markup:
+            macro = self.env.get_template("_macros.html").module.practice_card  # type: ignore[attr-defined]
+            return Markup(macro(p, self.labels, root, heading))
+        return self.memo(f"card:{heading}:{root}:{p.id}", p, make)
 
     # -- page bodies -------------------------------------------------------------------------------
     def practice_body(self, p: Practice, root: str, edit_url: str) -> str:
