@@ -21,6 +21,7 @@ from ..core.site.registry import SiteModel
 from ..core.site.views import build_today
 from .markdown_pages import RenderCache
 from .preview import BodyCache, IdleCollector
+from .search_cache import SearchEntryCache
 from .slots import Slots
 from .theme_cache import ThemeCache
 
@@ -30,7 +31,8 @@ class PreviewCaches:
     """Kept by the plugin across the rebuilds of `mkdocs serve` (never in a one-off build): converted
     Markdown by text (contributor fields; whole pages, markdown_pages.py), compiled templates by source
     checksum (ours, the theme's, the page sandbox's), the installed theme's file list, record bodies by
-    their inputs, open data and downloads by their records, and each data file's parse by its bytes.
+    their inputs, open data and downloads by their records, each data file's parse by its bytes, and
+    Markdown pages' search entries by what they are made from (search_cache.py).
     The ``UsedCache`` ones are swept after each build (``sweep``)."""
 
     markdown: MarkdownCache = field(default_factory=MarkdownCache)
@@ -42,12 +44,14 @@ class PreviewCaches:
     rendered: RenderCache = field(default_factory=RenderCache)  # Markdown pages' HTML by their Markdown
     data: LoadCache = field(default_factory=LoadCache)  # each data file's parse and schema check
     collector: IdleCollector = field(default_factory=IdleCollector)
+    search: SearchEntryCache = field(default_factory=SearchEntryCache)  # Markdown pages' search entries
 
     def sweep(self) -> None:
         """After a build: forget what it did not use."""
         self.markdown.sweep()
         self.rendered.sweep()
         self.page_code.sweep()
+        self.search.sweep()
 
 
 @dataclass
