@@ -4,7 +4,10 @@ Builds in temp dirs the same two sites as `python -m benchmarks` (shape `real`):
 cloned to N as YAML records) and (a) plain MkDocs + Material with the same practices as Markdown pages.
 Runs `mkdocs serve --strict` on both, opens the page an edit changes in headless Chromium (Debian's), and
 times from just before the file is written until the browser shows the new text: MkDocs' livereload
-script reloads the page after the rebuild. Two kinds of edit, alternating ours and (a):
+script reloads the page after the rebuild. Two end points, both reported: "painted", the first frame of
+the reloaded page (the browser's own clock, recorded by a script in each document); "seen", when the
+harness's polling noticed the new text (later by the time Playwright takes to start polling in a new
+document). Two kinds of edit, alternating ours and (a):
 
 - record: ours changes one practice's `titel` in data/goede-voorbeelden/<id>.yaml and watches its page
   /goede-voorbeelden/<id>/; (a) changes the H1 of docs/praktijken/<id>.md and watches /praktijken/<id>/.
@@ -98,6 +101,18 @@ def _edit(path: Path, marker: str) -> None:
 
 
 SHOWS = "m => Array.from(document.querySelectorAll('h1')).some(h => h.textContent.includes(m))"
+# In every document, from its start: the wall-clock time (ms since the epoch, the browser's clock) of the
+# first animation frame with an <h1> in it, which is painted right after. Read once the harness has seen
+# the marker, it says when the new text reached the screen, without the harness's own delay in noticing
+# (its polling is started again in each new document).
+FIRST_FRAME = """
+(() => {
+  const tick = () => document.querySelector('h1')
+    ? (window.__kbPainted = performance.timeOrigin + performance.now())
+    : requestAnimationFrame(tick);
+  requestAnimationFrame(tick);
+})();
+"""
 
 
 def _measure(site: Site, kind: str, pause: float) -> dict:
@@ -110,10 +125,11 @@ def _measure(site: Site, kind: str, pause: float) -> dict:
     time.sleep(pause)  # the livereload poll is open; the server is idle
     marker = secrets.token_hex(4)
     mark = len(site.log.lines)
-    t0 = time.perf_counter()
+    wall0, t0 = time.time(), time.perf_counter()
     _edit(path, marker)
     page.wait_for_function(SHOWS, arg=marker, timeout=EDIT_TIMEOUT_S * 1000, polling="raf")  # type: ignore[attr-defined]
     t_shown = time.perf_counter()
+    painted_ms = page.evaluate("window.__kbPainted || null")  # type: ignore[attr-defined]
     i_detect, t_detect, _ = site.log.wait_for("Detected file changes", mark, EDIT_TIMEOUT_S)
     i_reload, t_reload, _ = site.log.wait_for("Reloading browsers", i_detect, EDIT_TIMEOUT_S)
     # MkDocs' build logger drops any message it logged before (utils.DuplicateFilter): a build that takes
@@ -123,7 +139,8 @@ def _measure(site: Site, kind: str, pause: float) -> dict:
     rebuilds = sum("Detected file changes" in line for _, line in site.log.lines[mark:])
     errors = [line for _, line in site.log.lines[mark:] if "ERROR" in line or "WARNING" in line]
     built = BUILT.search(line)
-    return {"total_s": t_shown - t0, "watcher_s": t_detect - t0,
+    return {"total_s": t_shown - t0, "painted_s": painted_ms / 1000 - wall0 if painted_ms else None,
+            "watcher_s": t_detect - t0,
             "build_s": float(built[1]) if built else None, "rebuild_wall_s": t_reload - t_detect,
             "reload_s": t_shown - t_reload, "rebuilds": rebuilds, "log_errors": errors[:5]}
 
@@ -158,13 +175,14 @@ def run_size(n: int, repeat: int, pause: float, ctx, csp_ctx) -> dict:
             _start(site, stack)
             site.livereload_with_csp = livereload_runs(csp_ctx, site.url + site.edits["record"][1])
             site.page = ctx.new_page()
+            site.page.add_init_script(FIRST_FRAME)  # type: ignore[attr-defined]
         for kind in KINDS:
             for r in range(repeat):
                 # alternate who goes first, so drift on a busy machine hits both alike
                 for site in (sites if r % 2 == 0 else sites[::-1]):
                     sample = _measure(site, kind, pause)
                     site.samples[kind].append(sample)
-                    print(f"[{n}] {kind:6} {WHO[site.who]:18} {sample['total_s']:.2f} s "
+                    print(f"[{n}] {kind:6} {WHO[site.who]:18} {sample['total_s']:.2f} s (painted {_f(sample['painted_s'])}) "
                           f"(watcher {sample['watcher_s']:.2f}, rebuild {sample['rebuild_wall_s']:.2f}, "
                           f"of which build {sample['build_s']}, reload {sample['reload_s']:.2f})",
                           flush=True)
@@ -185,7 +203,8 @@ def summarise(results: dict) -> dict:
         out[n] = {}
         for kind in KINDS:
             out[n][kind] = {who: {key: _stats(by_who[who]["edits"][kind], key)
-                                  for key in ("total_s", "watcher_s", "rebuild_wall_s", "build_s", "reload_s")} for who in WHO}
+                                  for key in ("total_s", "painted_s", "watcher_s", "rebuild_wall_s", "build_s", "reload_s")}
+                              for who in WHO}
     return out
 
 
@@ -194,27 +213,42 @@ def _f(x: float | None) -> str:
 
 
 def report(results: dict, summary: dict) -> str:
-    rows = ["| practices | edit | ours median / max (s) | (a) plain Material median / max (s) | ours/(a) | target |",
-            "|---:|---|---:|---:|---:|---|"]
+    def met(x: dict) -> str:
+        if x["max"] is None:
+            return "unknown"
+        return "met" if x["max"] < TARGET_S else ("median met" if x["median"] < TARGET_S else "missed")
+
+    rows = ["| practices | edit | ours: painted, median / max (s) | ours: seen by the harness | (a) plain Material: painted "
+            "| (a): seen | ours/(a), painted | < 1 s, painted | < 1 s, seen |",
+            "|---:|---|---:|---:|---:|---:|---:|---|---|"]
     for n, by_kind in summary.items():
         for kind, s in by_kind.items():
-            o, a = s["ours"]["total_s"], s["a"]["total_s"]
-            met = "met" if o["max"] < TARGET_S else ("median met" if o["median"] < TARGET_S else "missed")
-            rows.append(f"| {n} | {kind} | {_f(o['median'])} / {_f(o['max'])} | {_f(a['median'])} / {_f(a['max'])} | "
-                        f"{o['median'] / a['median']:.2f} | < {TARGET_S:.0f} s: {met} |")
-    rows += ["", "Where the time goes (medians, s): watcher = write to \"Detected file changes\" (ours: the operating "
+            o, a = s["ours"], s["a"]
+            ratio = (o["painted_s"]["median"] / a["painted_s"]["median"]
+                     if o["painted_s"]["median"] and a["painted_s"]["median"] else None)
+            rows.append(f"| {n} | {kind} | {_f(o['painted_s']['median'])} / {_f(o['painted_s']['max'])} | "
+                        f"{_f(o['total_s']['median'])} / {_f(o['total_s']['max'])} | "
+                        f"{_f(a['painted_s']['median'])} / {_f(a['painted_s']['max'])} | "
+                        f"{_f(a['total_s']['median'])} / {_f(a['total_s']['max'])} | {_f(ratio)} | "
+                        f"{met(o['painted_s'])} | {met(o['total_s'])} |")
+    rows += ["", "Painted = from the write to the first frame of the reloaded page with its <h1> (the browser's clock, read "
+             "afterwards: when the reader sees the change); seen = until the harness's polling noticed the new text "
+             "(its polling starts again in each new document, so it adds its own delay).", "",
+             "Where the time goes (medians, s): watcher = write to \"Detected file changes\" (ours: the operating "
              "system's notice, macros/adapters/watcher.py; (a): MkDocs' polling observer, every 0.5 s);"
              " rebuild = from there to \"Reloading browsers\" (MkDocs' quiet period: ours 0.05 s, (a) 0.1 s; the "
              "configuration and plugins loaded again, the build); of which build = MkDocs' own \"Documentation built in\"; "
              "reload = from \"Reloading browsers\" to the new text in the browser (long-poll answer, page load).", "",
-             "| practices | edit | site | first build | watcher | rebuild | of which build | reload | edit to reload |",
-             "|---:|---|---|---:|---:|---:|---:|---:|---:|"]
+             "| practices | edit | site | first build | watcher | rebuild | of which build | reload (seen) | edit to paint "
+             "| edit to seen |",
+             "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|"]
     for n, by_kind in summary.items():
         for kind, s in by_kind.items():
             for who, label in WHO.items():
                 m = {k: v["median"] for k, v in s[who].items()}
                 rows.append(f"| {n} | {kind} | {label} | {_f(results[n][who]['initial_build_s'])} | {_f(m['watcher_s'])} | "
-                            f"{_f(m['rebuild_wall_s'])} | {_f(m['build_s'])} | {_f(m['reload_s'])} | {_f(m['total_s'])} |")
+                            f"{_f(m['rebuild_wall_s'])} | {_f(m['build_s'])} | {_f(m['reload_s'])} | {_f(m['painted_s'])} | "
+                            f"{_f(m['total_s'])} |")
     odd = [f"{n} {who} {kind}: {sample['rebuilds']} rebuilds for one write" + (f"; log: {sample['log_errors']}" if sample["log_errors"] else "")
            for n, by_who in results.items() for who in WHO for kind in KINDS
            for sample in by_who[who]["edits"][kind] if sample["rebuilds"] != 1 or sample["log_errors"]]

@@ -26,6 +26,8 @@ def test_preview_benchmark_runs(tmp_path):
         for kind in ("record", "page"):
             (sample,) = runs[who]["edits"][kind]
             assert 0 < sample["watcher_s"] < sample["total_s"], sample
+            # painted (the browser's clock) after the rebuild started, and no later than the harness saw it
+            assert sample["watcher_s"] < sample["painted_s"] <= sample["total_s"] + 0.01, sample
             # MkDocs' logger drops a "Documentation built in" line equal to an earlier one (to 0.01 s, likely
             # at this size), so the build's own time may be unknown; the rebuild's wall time never is
             assert sample["rebuild_wall_s"] > 0 and sample["rebuilds"] >= 1, sample
