@@ -176,9 +176,10 @@ def run_size(n: int, repeat: int, pause: float, ctx, csp_ctx) -> dict:
             site.livereload_with_csp = livereload_runs(csp_ctx, site.url + site.edits["record"][1])
             site.page = ctx.new_page()
             site.page.add_init_script(FIRST_FRAME)  # type: ignore[attr-defined]
-        for kind in KINDS:
-            for r in range(repeat):
-                # alternate who goes first, so drift on a busy machine hits both alike
+        # Kinds and sites in turn: the machine drifts over a run (whichever kind went second was ~0.25 s
+        # slower, for ours and (a) alike), so drift must hit every kind and both sites alike.
+        for r in range(repeat):
+            for kind in KINDS:
                 for site in (sites if r % 2 == 0 else sites[::-1]):
                     sample = _measure(site, kind, pause)
                     site.samples[kind].append(sample)
