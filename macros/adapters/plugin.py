@@ -276,11 +276,12 @@ class KennisbankPlugin(BasePlugin):
         """Give Material's search the entries of record pages, before MkDocs' page loop (see
         search_entries.py)."""
         search = search_plugin(config)
-        if search is not None and self._caches is not None:  # Markdown pages' entries (search_cache.py)
+        if search is None:
+            return
+        if self._caches is not None:  # Markdown pages' entries, kept between rebuilds (search_cache.py)
             self._caches.search.begin(repr(sorted(dict(search.config).items())))
             self._caches.search.install(search.search_index)
-        if search is not None:
-            add_record_entries(search, records, self._body_for_search, self._caches.bodies if self._caches else None)
+        add_record_entries(search, records, self._body_for_search, self._caches.bodies if self._caches else None)
 
     def _body_for_search(self, i: int) -> str:
         """A body read for its search entry (events, municipalities, regions) is kept for its page:

@@ -21,7 +21,7 @@ Entries = tuple[dict[str, Any], ...]
 
 
 def _toc(items: Any) -> tuple:
-    return tuple((getattr(i, "id", None), i.url, i.title, _toc(i.children)) for i in items or ())
+    return tuple((i.id, i.url, i.title, _toc(i.children)) for i in items or ())
 
 
 def page_key(page: Any) -> tuple:
