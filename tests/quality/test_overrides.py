@@ -2,6 +2,7 @@
 edits. When Material is upgraded and changes one of them, this fails: carry the upstream change over."""
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -23,6 +24,15 @@ EDITS = {
         ('<article class="md-content__inner md-typeset">',
          '<article class="md-content__inner md-typeset{% if page and page.is_homepage %} kb-page-home{% endif %}">'),
     ],
+    "partials/header.html": [
+        # The palette script (it shows the colour toggle) after the search button: see the file's comment.
+        ('    {% if not config.theme.palette is mapping %}\n      {% include "partials/javascripts/palette.html" %}\n'
+         '    {% endif %}\n', ''),
+        ('        {% include "partials/search.html" %}\n      {% endif %}\n    {% endif %}\n',
+         '        {% include "partials/search.html" %}\n      {% endif %}\n    {% endif %}\n'
+         '    {% if not config.theme.palette is mapping %}\n      {% include "partials/javascripts/palette.html" %}\n'
+         '    {% endif %}\n'),
+    ],
     "partials/toc.html": [
         ('<label class="md-nav__title" for="__toc">',
          # the "__toc" toggle exists only for a page that is a leaf of the navigation (not a section's index)
@@ -38,7 +48,8 @@ EDITS = {
          '<label class="md-nav__link {{ class }}" for="{{ path }}" id="{{ path }}_label"{% if tabindex %} tabindex="{{ tabindex }}"{% endif %}>'),
     ],
     "partials/palette.html": [
-        ('<form class="md-header__option"', '<div class="md-header__option"'), ("</form>", "</div>"),
+        ('<form class="md-header__option" data-md-component="palette">', '<div class="md-header__option" data-kb-palette>'),
+        ("</form>", "</div>"),
     ],
     "partials/logo.html": [('alt="logo">', 'alt="logo" width="24" height="24">')],
     "partials/search.html": [
@@ -53,6 +64,13 @@ EDITS = {
     ],
 }
 
+# file -> SHA-256 of the upstream file that ours replaces as a whole: when Material changes it, look at
+# what changed and carry it over (partials/javascripts/palette.html: Material's before-paint palette
+# script; ours also picks the scheme by media query and defines __kb_palette for kennisbank.js).
+REPLACED = {
+    "partials/javascripts/palette.html": "8790389765ea6036effddba548b15093bb05bdc75624eaeaf8b13f3c24be4ab5",
+}
+
 LEADING_COMMENT = re.compile(r"\A\{#-.*?-#\}\n", re.S)
 
 
@@ -64,3 +82,10 @@ def test_override_is_upstream_plus_our_edits(name):
         upstream = upstream.replace(old, new)
     ours = LEADING_COMMENT.sub("", (OURS / name).read_text(encoding="utf-8"))
     assert ours == upstream
+
+
+@pytest.mark.parametrize("name", sorted(REPLACED))
+def test_replaced_upstream_file_is_the_one_we_replaced(name):
+    digest = hashlib.sha256((UPSTREAM / name).read_bytes()).hexdigest()
+    assert digest == REPLACED[name], f"Material's {name} changed: carry the change over to overrides/{name}"
+    assert (OURS / name).exists()

@@ -1,6 +1,7 @@
 /* Kennisbank Arbeidsmigratie: progressive enhancement only. Without this script every page lists
    everything; with it, the library and agenda filter in place, keep their state in the query string,
-   and the agenda corrects "komend" against the reader's clock. No requests, no storage.
+   and the agenda corrects "komend" against the reader's clock. No requests; the one thing stored is
+   the reader's choice of light or dark colours (below, as Material did).
    Hooks: scripts find elements only by data-kb-* attributes (and form field names). */
 (function () {
   "use strict";
@@ -350,6 +351,69 @@
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
+})();
+
+/* ==== Light or dark colours (the toggle in the header) ===========================================
+   Replaces Material's palette component (see overrides/partials/javascripts/palette.html, which shows
+   the right scheme before the first paint and defines __kb_palette). A click on the toggle, or Enter on
+   it, switches and stores the choice under Material's localStorage key; with no stored choice the page
+   follows the system setting when it changes. The browser's toolbar colour (theme-color) follows the
+   header, set once the page has loaded so it costs no style recalculation while the page loads. */
+(function () {
+  "use strict";
+  var box = document.querySelector("[data-kb-palette]");
+  if (!box || typeof window.__kb_palette !== "function") return;
+  var inputs = box.querySelectorAll("input"), body = document.body, meta = null;
+  /* The scheme on <body> (the one shown), not the checked radio: see the catch-up below. */
+  var current = Array.prototype.findIndex.call(inputs, function (input) {
+    return input.getAttribute("data-md-color-scheme") === body.getAttribute("data-md-color-scheme");
+  });
+
+  function colors(index) {
+    var color = {};
+    ["media", "scheme", "primary", "accent"].forEach(function (key) {
+      color[key] = inputs[index].getAttribute("data-md-color-" + key);
+    });
+    return color;
+  }
+  function themeColor() {
+    var header = document.querySelector("[data-md-component=header]");
+    if (!header) return;
+    if (!meta) {
+      meta = document.createElement("meta");
+      meta.name = "theme-color";
+      document.head.appendChild(meta);
+    }
+    meta.content = getComputedStyle(header).backgroundColor;
+  }
+  function choose(index) {
+    body.setAttribute("data-md-color-switching", "");  /* Material's CSS: no colour transitions */
+    current = window.__kb_palette(index);
+    __md_set("__palette", { index: index, color: colors(index) });
+    setTimeout(function () { body.removeAttribute("data-md-color-switching"); themeColor(); });
+  }
+
+  box.addEventListener("change", function (ev) {
+    var index = Array.prototype.indexOf.call(inputs, ev.target);
+    if (index >= 0 && index !== current) choose(index);
+  });
+  box.addEventListener("keydown", function (ev) {
+    if (ev.key !== "Enter" || !inputs.length) return;
+    ev.preventDefault();
+    var next = (current + 1) % inputs.length;
+    choose(next);
+    inputs[next].focus();
+  });
+  Array.prototype.forEach.call(inputs, function (input) {
+    matchMedia(input.getAttribute("data-md-color-media")).addEventListener("change", function () {
+      if (!__md_get("__palette")) current = window.__kb_palette();
+    });
+  });
+  /* A click before this script ran checked a radio without switching: catch up. */
+  var checked = Array.prototype.findIndex.call(inputs, function (input) { return input.checked; });
+  if (checked >= 0 && checked !== current) choose(checked);
+  if (document.readyState === "complete") setTimeout(themeColor);
+  else addEventListener("load", function () { setTimeout(themeColor); });
 })();
 
 /* ==== Municipalities table (/gemeenten/; branch municipalities) ================================
