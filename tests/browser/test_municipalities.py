@@ -186,3 +186,22 @@ def test_tables_fit_a_phone_without_scrolling_inside(page, site_url, width):
             f"(() => {{ const t = document.querySelector('{sel}'); const w = t.closest('.md-typeset__scrollwrap') || t;"
             " return [t.getBoundingClientRect().right, w.scrollWidth, w.clientWidth]; })()")
         assert right <= width and scroll <= client, (sel, right, scroll, client)
+
+
+def test_sorting_by_region_then_by_name_gives_the_pages_own_order_back(page, site_url):
+    _open(page, site_url + "gemeenten/")
+    names = "rs => rs.map(r => r.dataset.naam)"
+    as_built = page.eval_on_selector_all("[data-kb-rows] tr", names)
+    page.select_option("#kb-gm-sorteer", "regio")
+    regions = page.eval_on_selector_all("[data-kb-rows] tr", "rs => rs.map(r => r.dataset.regioNaam)")
+    collated = page.evaluate("rs => rs.slice().sort(new Intl.Collator('nl').compare)", regions)
+    assert regions == collated and page.eval_on_selector_all("[data-kb-rows] tr", names) != as_built
+    page.select_option("#kb-gm-sorteer", "")
+    assert page.eval_on_selector_all("[data-kb-rows] tr", names) == as_built
+    _open(page, site_url + "gemeenten/?sorteer=status")  # the order from the address, on load
+    statuses = page.eval_on_selector_all("[data-kb-rows] tr", "rs => rs.map(r => r.dataset.status)")
+    rank = ["actueel", "in-actualisatie", "geen", "onbekend"]
+    assert statuses == sorted(statuses, key=rank.index)
+    page.select_option("#kb-gm-sorteer", "")  # the order the page came in (data-volgorde is its index)
+    built = page.eval_on_selector_all("[data-kb-rows] tr", "rs => rs.map(r => +r.dataset.volgorde)")
+    assert built == list(range(len(built)))

@@ -422,6 +422,11 @@
 (function () {
   "use strict";
   var STATUS_ORDER = ["actueel", "in-actualisatie", "geen", "onbekend"];
+  var collator = null;  /* made when first needed: making one took ~10 ms as the page loaded */
+  function collate(a, b) {
+    if (!collator) collator = new Intl.Collator("nl");
+    return collator.compare(a, b);
+  }
 
   function initMunicipalities(root) {
     var form = root.querySelector("[data-kb-filters]");
@@ -444,22 +449,27 @@
       if (by === "status") return [String(STATUS_ORDER.indexOf(tr.getAttribute("data-status"))), name];
       return [name, ""];
     }
+    /* Changes only what differs: on a page opened without filters nothing in the table is touched, so
+       the page is not laid out again while it loads (Material's bundle measures it right after). */
     function apply(s) {
       var shown = 0;
       rows.forEach(function (tr) {
         var ok = (!s.regio || tr.getAttribute("data-regio") === s.regio) &&
                  (!s.status || tr.getAttribute("data-status") === s.status);
-        tr.hidden = !ok;
+        if (tr.hidden === ok) tr.hidden = !ok;
         if (ok) shown++;
       });
-      var sorted = rows.slice().sort(function (a, b) {
+      /* By name is the order the page came in (the build sorts by name, as without this script). */
+      var sorted = !s.sorteer ? rows.slice() : rows.slice().sort(function (a, b) {
         var ka = sortKey(a, s.sorteer), kb = sortKey(b, s.sorteer);
-        return ka[0].localeCompare(kb[0], "nl") || ka[1].localeCompare(kb[1], "nl");
+        return collate(ka[0], kb[0]) || collate(ka[1], kb[1]);
       });
-      sorted.forEach(function (tr) { body.appendChild(tr); });
-      count.textContent = shown === total ? total + " gemeenten"
+      var order = body.children;
+      if (sorted.some(function (tr, i) { return order[i] !== tr; })) sorted.forEach(function (tr) { body.appendChild(tr); });
+      var text = shown === total ? total + " gemeenten"
         : shown + " van " + total + " gemeenten " + (shown === 1 ? "voldoet" : "voldoen") + " aan de filters";
-      empty.hidden = shown !== 0;
+      if (count.textContent !== text) count.textContent = text;
+      if (empty.hidden !== (shown !== 0)) empty.hidden = shown !== 0;
     }
     function toQuery(s) {
       var p = new URLSearchParams();
