@@ -34,6 +34,7 @@ from ..core.render.titles import safe_title
 from .build import Build, PreviewCaches, data_dir_for, empty_catalog
 from .csp import REFERRER_POLICY, CspCollector
 from .macros_env import PAGE_MACROS
+from .macros_git import skip_git_info
 from .outside_pages import OutsidePages
 from .preview import templates_fingerprint
 from .record_page import BODY_MARKER, RecordPage
@@ -89,6 +90,7 @@ class KennisbankPlugin(BasePlugin):
         self._serving = command == "serve"
         self._recycling = not dirty  # a --dirty build keeps site_dir as it is (MkDocs does not clean it)
         self._caches = PreviewCaches() if self._serving else None
+        skip_git_info()  # pages never see mkdocs-macros' `git` variable (macros_git.py)
 
     @property
     def build(self) -> Build:
