@@ -369,13 +369,6 @@
     return input.getAttribute("data-md-color-scheme") === body.getAttribute("data-md-color-scheme");
   });
 
-  function colors(index) {
-    var color = {};
-    ["media", "scheme", "primary", "accent"].forEach(function (key) {
-      color[key] = inputs[index].getAttribute("data-md-color-" + key);
-    });
-    return color;
-  }
   function themeColor() {
     var header = document.querySelector("[data-md-component=header]");
     if (!header) return;
@@ -389,7 +382,7 @@
   function choose(index) {
     body.setAttribute("data-md-color-switching", "");  /* Material's CSS: no colour transitions */
     current = window.__kb_palette(index);
-    __md_set("__palette", { index: index, color: colors(index) });
+    __md_set("__palette", { index: index });  /* the index is all __kb_palette reads */
     setTimeout(function () { body.removeAttribute("data-md-color-switching"); themeColor(); });
   }
 
